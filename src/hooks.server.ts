@@ -1,0 +1,73 @@
+import { error, json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { app, startApp } from '$lib/server/app';
+import { ACCESS, decide, signInPathFor, type Principal } from '$lib/server/auth/access';
+import { CLASS_COOKIE, DEVICE_COOKIE, STAFF_COOKIE, classFromToken, staffFromToken } from '$lib/server/auth/sessions';
+import { deviceFromToken } from '$lib/server/auth/devices';
+
+export const init: ServerInit = async () => {
+	try {
+		await startApp();
+	} catch (e) {
+		// One clear sentence, then stop: a half-started safeguarding app is worse than none.
+		console.error(`Harbour could not start: ${(e as Error).message}`);
+		process.exit(1);
+	}
+};
+
+async function whoIsThis(cookies: Parameters<Handle>[0]['event']['cookies']): Promise<Principal> {
+	const { db, config } = app();
+	const who: Principal = { staff: null, device: null, classId: null };
+	const staffToken = cookies.get(STAFF_COOKIE);
+	if (staffToken) who.staff = await staffFromToken(db, staffToken, config);
+	const deviceToken = cookies.get(DEVICE_COOKIE);
+	if (deviceToken) who.device = await deviceFromToken(db, deviceToken);
+	const classToken = cookies.get(CLASS_COOKIE);
+	if (classToken && who.device) who.classId = await classFromToken(db, classToken, who.device.id);
+	return who;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'no-referrer',
+	'X-Frame-Options': 'DENY',
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Permissions-Policy': 'camera=(), geolocation=(), payment=(), usb=(), microphone=(self)'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const { url, request, route } = event;
+	const isApi = url.pathname.startsWith('/api/');
+
+	// Kit checks the origin of form posts; JSON endpoints check it here.
+	if (isApi && request.method !== 'GET' && request.method !== 'HEAD') {
+		if (request.headers.get('origin') !== url.origin) {
+			return json({ message: 'Cross-site requests are not allowed.' }, { status: 403 });
+		}
+	}
+
+	event.locals.who = await whoIsThis(event.cookies);
+	if (route.id) {
+		const rule = ACCESS[route.id];
+		const decision = decide(rule, event.locals.who, event.params as Record<string, string>);
+		if (decision !== 'allow') {
+			if (isApi) {
+				const status = decision === 'sign-in' ? 401 : 403;
+				return json({ message: status === 401 ? 'Please sign in first.' : 'You do not have access to this.' }, { status });
+			}
+			if (decision === 'sign-in' && request.method === 'GET') redirect(303, signInPathFor(rule));
+			error(decision === 'sign-in' ? 401 : 403, decision === 'sign-in' ? 'Please sign in first.' : 'You do not have access to this page.');
+		}
+	}
+
+	const response = await resolve(event);
+	for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
+	if (url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000');
+	// Pages with school data are not kept by shared caches; the service worker decides for pupils.
+	if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error: e, status }) => {
+	if (status !== 404) console.error('Unexpected error', e instanceof Error ? e.message : 'unknown');
+	return { message: status === 404 ? 'There is nothing here.' : 'Something went wrong. Please try again.' };
+};

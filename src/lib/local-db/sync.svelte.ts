@@ -1,0 +1,89 @@
+/**
+ * Keeps the outbox moving on a pupil tablet: flushes on start, when the network returns, when
+ * the tablet is shown again, every 30 s while anything is pending, and asks for Background Sync
+ * where the browser has it (the service worker then flushes even with the page closed).
+ */
+import { flushOutbox, pendingCount, enqueue, StorageFullError, type FlushResult } from './outbox';
+import { localDb, requestPersistentStorage } from './db';
+
+export const SYNC_TAG = 'harbour-outbox';
+const TIMER_MS = 30_000;
+
+interface SyncRegistration extends ServiceWorkerRegistration {
+	sync?: { register(tag: string): Promise<void> };
+}
+
+export class OutboxSync {
+	pending = $state(0);
+	lastResult = $state.raw<FlushResult | null>(null);
+	/** A problem a grown-up should know about (storage full). Never hidden. */
+	storageProblem = $state<string | null>(null);
+
+	#timer: ReturnType<typeof setInterval> | null = null;
+
+	/** Records a pupil event durably, then tries to send it. Resolves once it is on disk. */
+	async record(kind: string, payload: Record<string, unknown>): Promise<string> {
+		try {
+			const id = await enqueue(localDb(), kind, payload);
+			this.pending += 1;
+			void this.flush();
+			void this.#requestBackgroundSync();
+			return id;
+		} catch (e) {
+			if (e instanceof StorageFullError) await this.#reportStorageFull();
+			throw e;
+		}
+	}
+
+	async flush(force = false): Promise<void> {
+		try {
+			this.lastResult = await flushOutbox(localDb(), { force });
+		} finally {
+			this.pending = await pendingCount(localDb());
+		}
+	}
+
+	async #requestBackgroundSync(): Promise<void> {
+		try {
+			const reg = (await navigator.serviceWorker?.getRegistration()) as SyncRegistration | undefined;
+			await reg?.sync?.register(SYNC_TAG);
+		} catch {
+			// Not every browser has Background Sync; the timers below cover for it.
+		}
+	}
+
+	async #reportStorageFull(): Promise<void> {
+		this.storageProblem = 'This tablet’s storage is full. Free some space so nothing is lost.';
+		try {
+			await fetch('/api/device/status', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ storageWarning: 'Storage is full: new events cannot be saved on the tablet.' })
+			});
+		} catch {
+			// Offline too: the warning stays on the tablet's grown-up corner until it can be sent.
+		}
+	}
+
+	/** Starts every trigger; returns the teardown. */
+	start(): () => void {
+		void requestPersistentStorage();
+		const onOnline = () => void this.flush(true);
+		const onVisible = () => {
+			if (document.visibilityState === 'visible') void this.flush();
+		};
+		window.addEventListener('online', onOnline);
+		document.addEventListener('visibilitychange', onVisible);
+		this.#timer = setInterval(() => {
+			if (this.pending > 0) void this.flush();
+		}, TIMER_MS);
+		void this.flush(true);
+		return () => {
+			window.removeEventListener('online', onOnline);
+			document.removeEventListener('visibilitychange', onVisible);
+			if (this.#timer) clearInterval(this.#timer);
+		};
+	}
+}
+
+export const outboxSync = new OutboxSync();

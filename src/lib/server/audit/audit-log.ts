@@ -1,0 +1,116 @@
+/**
+ * The append-only, hash-chained audit log. Each row stores the previous row's hash and its own
+ * hash over (prev_hash ‖ canonical row), so altering or removing any row breaks the chain from
+ * that row on. `verifyAuditChain` is what `npm run audit:verify` runs.
+ */
+import { createHash } from 'node:crypto';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { AuditTable, Database } from '../db/schema';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+	/** Who did it: `staff:<id>`, `device:<id>`, `class:<id>`, `system` or `anonymous`. Never a pupil. */
+	actor: string;
+	action: string;
+	target: string;
+	detail?: Record<string, unknown>;
+}
+
+/** JSON with object keys sorted, so the same row always hashes the same way. */
+export function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, v]) => v !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+
+export function rowHash(row: Omit<AuditTable, 'row_hash'>): string {
+	const body = canonicalJson({
+		seq: row.seq,
+		at: row.at,
+		actor: row.actor,
+		action: row.action,
+		target: row.target,
+		detail: row.detail
+	});
+	return createHash('sha256').update(row.prev_hash).update('\u2016').update(body).digest('hex');
+}
+
+async function lockChain(trx: Transaction<Database>): Promise<void> {
+	// PostgreSQL: several app servers may append at once; serialise them on one advisory lock.
+	// SQLite: writes are already serialised by the database file's write lock.
+	if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+		await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
+	}
+}
+
+/** Appends one entry inside the caller's transaction (or a new one), chained to the last row. */
+export async function appendAudit(
+	db: Kysely<Database> | Transaction<Database>,
+	entry: AuditEntry,
+	now = new Date()
+): Promise<AuditTable> {
+	const write = async (trx: Transaction<Database>) => {
+		await lockChain(trx);
+		const last = await trx
+			.selectFrom('audit_log')
+			.select(['seq', 'row_hash'])
+			.orderBy('seq', 'desc')
+			.limit(1)
+			.executeTakeFirst();
+		const row = {
+			seq: (last?.seq ?? 0) + 1,
+			at: now.toISOString(),
+			actor: entry.actor,
+			action: entry.action,
+			target: entry.target,
+			detail: canonicalJson(entry.detail ?? {}),
+			prev_hash: last?.row_hash ?? GENESIS_HASH
+		};
+		const full = { ...row, row_hash: rowHash(row) };
+		await trx.insertInto('audit_log').values(full).execute();
+		return full;
+	};
+	if (db.isTransaction) return write(db as Transaction<Database>);
+	return db.transaction().execute(write);
+}
+
+export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; badSeq: number; reason: string };
+
+/** Walks the chain in order; names the first row whose hash or link is wrong, or a gap. */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerdict> {
+	let prev = GENESIS_HASH;
+	let expectedSeq = 1;
+	let rows = 0;
+	const page = 1000;
+	for (;;) {
+		const batch = await db
+			.selectFrom('audit_log')
+			.selectAll()
+			.where('seq', '>=', expectedSeq)
+			.orderBy('seq')
+			.limit(page)
+			.execute();
+		for (const row of batch) {
+			const seq = Number(row.seq);
+			if (seq !== expectedSeq) {
+				return { ok: false, rows, badSeq: expectedSeq, reason: `row ${expectedSeq} is missing` };
+			}
+			if (row.prev_hash !== prev) {
+				return { ok: false, rows, badSeq: seq, reason: `row ${seq} does not follow row ${seq - 1}` };
+			}
+			if (rowHash({ ...row, seq }) !== row.row_hash) {
+				return { ok: false, rows, badSeq: seq, reason: `row ${seq} was altered` };
+			}
+			prev = row.row_hash;
+			expectedSeq += 1;
+			rows += 1;
+		}
+		if (batch.length < page) return { ok: true, rows };
+	}
+}

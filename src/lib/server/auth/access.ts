@@ -1,0 +1,90 @@
+/**
+ * Who may use which route: one declared matrix, enforced for every request in hooks.server.ts
+ * (pages, form actions and endpoints alike). A route missing here is refused, and the
+ * access-matrix test fails until it is declared.
+ */
+import type { DevicePrincipal } from './devices';
+import type { StaffPrincipal } from './sessions';
+
+export interface Principal {
+	staff: StaffPrincipal | null;
+	device: DevicePrincipal | null;
+	/** The class signed in on this device (only ever the device's own class). */
+	classId: string | null;
+}
+
+export type Rule =
+	/** Anyone, signed in or not. */
+	| 'public'
+	/** An enrolled tablet, whether or not a class has signed in on it. */
+	| 'device'
+	/** A class signed in on its enrolled tablet. */
+	| 'class'
+	/** Any staff member. */
+	| 'staff'
+	/** Teachers, the DSL and admins: not governors (no pupil-level detail for them). */
+	| 'staff-not-governor'
+	/** The teacher of the class in the route's `classId`, the DSL, or an admin. */
+	| 'class-staff'
+	| 'admin';
+
+export const ACCESS: Record<string, Rule> = {
+	'/': 'public',
+	'/setup': 'public',
+	'/enrol': 'public',
+	'/(pupil)/class/sign-in': 'device',
+	'/(pupil)/class/(signed-in)': 'class',
+	'/(pupil)/class/(signed-in)/charter': 'class',
+	'/(pupil)/class/(signed-in)/grown-ups': 'class',
+	'/(staff)/staff/sign-in': 'public',
+	'/(staff)/staff/sign-out': 'staff',
+	'/(staff)/staff/(signed-in)': 'staff',
+	'/(staff)/staff/(signed-in)/account': 'staff',
+	'/(staff)/staff/(signed-in)/classes/[classId]': 'class-staff',
+	'/(staff)/staff/(signed-in)/admin/staff': 'admin',
+	'/(staff)/staff/(signed-in)/admin/classes': 'admin',
+	'/(staff)/staff/(signed-in)/admin/classes/[classId]/card': 'admin',
+	'/(staff)/staff/(signed-in)/admin/devices': 'admin',
+	'/(staff)/staff/(signed-in)/admin/settings': 'admin',
+	'/api/health': 'public',
+	'/api/events': 'device',
+	'/api/device/status': 'device',
+	'/api/kiosk/unlock': 'device'
+};
+
+export type Decision = 'allow' | 'sign-in' | 'forbidden';
+
+export function decide(rule: Rule | undefined, who: Principal, params: Record<string, string>): Decision {
+	const staff = who.staff;
+	switch (rule) {
+		case 'public':
+			return 'allow';
+		case 'device':
+			return who.device ? 'allow' : 'sign-in';
+		case 'class':
+			if (who.device && who.classId === who.device.classId) return 'allow';
+			return 'sign-in';
+		case 'staff':
+			return staff ? 'allow' : 'sign-in';
+		case 'staff-not-governor':
+			if (!staff) return 'sign-in';
+			return staff.role === 'governor' ? 'forbidden' : 'allow';
+		case 'class-staff':
+			if (!staff) return 'sign-in';
+			if (staff.role === 'dsl' || staff.role === 'admin') return 'allow';
+			return staff.role === 'teacher' && staff.classId !== null && staff.classId === params.classId
+				? 'allow'
+				: 'forbidden';
+		case 'admin':
+			if (!staff) return 'sign-in';
+			return staff.role === 'admin' ? 'allow' : 'forbidden';
+		default:
+			// Undeclared routes (and unknown URLs, which have no route id) are refused.
+			return 'forbidden';
+	}
+}
+
+/** Where a refused visitor should go to sign in, by the kind of route. */
+export function signInPathFor(rule: Rule | undefined): string {
+	return rule === 'device' || rule === 'class' ? '/' : '/staff/sign-in';
+}

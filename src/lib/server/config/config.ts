@@ -1,0 +1,62 @@
+/**
+ * Harbour's configuration, read from the environment once and validated. Every variable is
+ * documented in README.md ("Configuration").
+ */
+import * as v from 'valibot';
+import type { DatabaseTarget } from '../db/connect';
+
+const flag = v.pipe(
+	v.optional(v.picklist(['0', '1', 'true', 'false']), '1'),
+	v.transform((s) => s === '1' || s === 'true')
+);
+const minutes = (fallback: string) =>
+	v.pipe(v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number')), fallback), v.transform(Number));
+
+const EnvSchema = v.object({
+	DATABASE_URL: v.optional(v.string()),
+	DATABASE_PATH: v.optional(v.string(), './data/harbour.db'),
+	HARBOUR_DEMO: flag,
+	STAFF_IDLE_MINUTES: minutes('30'),
+	STAFF_MAX_HOURS: minutes('10'),
+	CLASS_SESSION_DAYS: minutes('7')
+});
+
+export interface Config {
+	database: DatabaseTarget;
+	demo: boolean;
+	staffIdleMinutes: number;
+	staffMaxHours: number;
+	classSessionDays: number;
+}
+
+/** Reads the environment; throws one sentence naming the variable to fix. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = v.safeParse(EnvSchema, env);
+	if (!parsed.success) {
+		const issue = parsed.issues[0];
+		const key = issue.path?.[0]?.key;
+		throw new Error(`Environment variable ${String(key)} ${issue.message}.`);
+	}
+	const e = parsed.output;
+	let database: DatabaseTarget = { engine: 'sqlite', path: e.DATABASE_PATH };
+	if (e.DATABASE_URL) {
+		if (!/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) {
+			throw new Error(
+				'DATABASE_URL must start with postgres:// (leave it unset to use the embedded database in ./data).'
+			);
+		}
+		try {
+			new URL(e.DATABASE_URL);
+		} catch {
+			throw new Error('DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database.');
+		}
+		database = { engine: 'postgres', url: e.DATABASE_URL };
+	}
+	return {
+		database,
+		demo: e.HARBOUR_DEMO,
+		staffIdleMinutes: e.STAFF_IDLE_MINUTES,
+		staffMaxHours: e.STAFF_MAX_HOURS,
+		classSessionDays: e.CLASS_SESSION_DAYS
+	};
+}

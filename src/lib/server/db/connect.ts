@@ -1,0 +1,68 @@
+/**
+ * Opens the database the configuration names: an embedded SQLite file by default, or
+ * PostgreSQL when DATABASE_URL is a postgres:// URL. Both get the same Kysely<Database>.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+import { migrateToLatest } from './migrations';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Kysely<Database>;
+	engine: Engine;
+	/** Where the data lives, for people: a file path or a host/database (never a password). */
+	where: string;
+	close(): Promise<void>;
+}
+
+export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
+
+/** Opens SQLite with the durability the product promises: WAL, synchronous=FULL, foreign keys. */
+export function openSqliteFile(path: string): SQLite.Database {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const file = new SQLite(path);
+	file.pragma('journal_mode = WAL');
+	file.pragma('synchronous = FULL');
+	file.pragma('foreign_keys = ON');
+	file.pragma('busy_timeout = 5000');
+	return file;
+}
+
+function describePostgres(url: string): string {
+	const u = new URL(url);
+	return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+}
+
+/** Connects, proves the connection works and migrates. Errors are one sentence a person can act on. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+	if (target.engine === 'sqlite') {
+		let file: SQLite.Database;
+		try {
+			file = openSqliteFile(target.path);
+		} catch (e) {
+			throw new Error(`Harbour cannot open its database file ${target.path}: ${(e as Error).message}.`);
+		}
+		const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+		await migrateToLatest(db as Kysely<unknown>);
+		return { db, engine: 'sqlite', where: target.path, close: () => db.destroy() };
+	}
+	const where = describePostgres(target.url);
+	const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	try {
+		const client = await pool.connect();
+		client.release();
+	} catch (e) {
+		await db.destroy().catch(() => undefined);
+		throw new Error(
+			`Harbour cannot reach the PostgreSQL database at ${where} (${(e as Error).message}); check DATABASE_URL.`
+		);
+	}
+	await migrateToLatest(db as Kysely<unknown>);
+	return { db, engine: 'postgres', where, close: () => db.destroy() };
+}

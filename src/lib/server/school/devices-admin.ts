@@ -1,0 +1,55 @@
+/** Tablet lists for staff screens: who is enrolled where, last seen, and warnings. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface DeviceRow {
+	id: string;
+	label: string;
+	classId: string;
+	className: string;
+	enrolledAt: string;
+	lastSeenAt: string | null;
+	revokedAt: string | null;
+	storageWarning: string | null;
+}
+
+export async function listDevices(db: Kysely<Database>, classId: string | null): Promise<DeviceRow[]> {
+	let q = db
+		.selectFrom('devices')
+		.innerJoin('classes', 'classes.id', 'devices.class_id')
+		.select([
+			'devices.id',
+			'devices.label',
+			'devices.class_id',
+			'classes.name',
+			'devices.enrolled_at',
+			'devices.last_seen_at',
+			'devices.revoked_at',
+			'devices.storage_warning'
+		])
+		.orderBy('classes.name')
+		.orderBy('devices.label');
+	if (classId) q = q.where('devices.class_id', '=', classId);
+	const rows = await q.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		label: r.label,
+		classId: r.class_id,
+		className: r.name,
+		enrolledAt: r.enrolled_at,
+		lastSeenAt: r.last_seen_at,
+		revokedAt: r.revoked_at,
+		storageWarning: r.storage_warning
+	}));
+}
+
+/** Live tablets whose storage is in trouble: shown on every staff screen until fixed. */
+export async function storageWarnings(
+	db: Kysely<Database>,
+	classId: string | null
+): Promise<{ className: string; label: string; warning: string }[]> {
+	const rows = await listDevices(db, classId);
+	return rows
+		.filter((r) => r.storageWarning && !r.revokedAt)
+		.map((r) => ({ className: r.className, label: r.label, warning: r.storageWarning ?? '' }));
+}

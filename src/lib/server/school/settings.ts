@@ -1,0 +1,57 @@
+/**
+ * School settings: name, kiosk behaviour and escalation contacts. Data, not code, so a school
+ * changes them on the settings screen without a release.
+ */
+import * as v from 'valibot';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export const ContactSchema = v.object({
+	name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the contact a name.'), v.maxLength(120)),
+	kind: v.picklist(['safeguarding-board', 'police', 'ceop', 'iwf', 'other']),
+	phone: v.pipe(v.string(), v.trim(), v.maxLength(40)),
+	url: v.pipe(
+		v.string(),
+		v.trim(),
+		v.maxLength(300),
+		v.check((s) => s === '' || /^https:\/\/[^\s]+$/.test(s), 'Links must start with https://.')
+	)
+});
+export type Contact = v.InferOutput<typeof ContactSchema>;
+
+export const SettingsSchema = v.object({
+	schoolName: v.pipe(v.string(), v.trim(), v.minLength(1, 'The school needs a name.'), v.maxLength(120)),
+	/** Seconds a pupil screen may sit untouched before the tablet goes back to the class home. */
+	kioskIdleSeconds: v.pipe(v.number(), v.integer(), v.minValue(30, 'Idle time must be at least 30 seconds.'), v.maxValue(3600)),
+	contacts: v.array(ContactSchema)
+});
+export type SchoolSettings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: SchoolSettings = {
+	schoolName: 'Our School',
+	kioskIdleSeconds: 180,
+	contacts: [
+		{ name: 'Police (emergency)', kind: 'police', phone: '999', url: '' },
+		{ name: 'Police (non-emergency)', kind: 'police', phone: '101', url: '' },
+		{ name: 'CEOP Safety Centre', kind: 'ceop', phone: '', url: 'https://www.ceop.police.uk/Safety-Centre/' },
+		{ name: 'Internet Watch Foundation', kind: 'iwf', phone: '', url: 'https://report.iwf.org.uk/' }
+	]
+};
+
+const KEY = 'school';
+
+export async function getSettings(db: Kysely<Database>): Promise<SchoolSettings> {
+	const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+	if (!row) return DEFAULT_SETTINGS;
+	const parsed = v.safeParse(SettingsSchema, JSON.parse(row.value));
+	return parsed.success ? parsed.output : DEFAULT_SETTINGS;
+}
+
+export async function saveSettings(db: Kysely<Database>, settings: SchoolSettings): Promise<void> {
+	const value = JSON.stringify(v.parse(SettingsSchema, settings));
+	await db
+		.insertInto('settings')
+		.values({ key: KEY, value })
+		.onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+		.execute();
+}

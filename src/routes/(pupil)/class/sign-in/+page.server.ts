@@ -1,0 +1,52 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { app } from '$lib/server/app';
+import { getClass, getPicturePassword } from '$lib/server/school/classes';
+import { CLASS_DEVICE_LIMIT, clearFailures, recordFailure, secondsToWait } from '$lib/server/auth/rate-limit';
+import { CLASS_COOKIE, createClassSession } from '$lib/server/auth/sessions';
+import { setAuthCookie } from '$lib/server/auth/cookies';
+import { appendAudit } from '$lib/server/audit/audit-log';
+import { parseForm } from '$lib/server/forms/parse-form';
+import { PASSWORD_TILES } from '$lib/classroom/pictures';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => {
+	const device = locals.who.device!;
+	if (locals.who.classId) redirect(303, '/class');
+	const info = await getClass(app().db, device.classId);
+	if (!info) redirect(303, '/');
+	return { info, tiles: PASSWORD_TILES, wait: await secondsToWait(app().db, `class:${device.id}`) };
+}) satisfies PageServerLoad;
+
+const TilesSchema = v.object({
+	tiles: v.pipe(
+		v.string(),
+		v.transform((s) => s.split(',')),
+		v.array(v.picklist(PASSWORD_TILES, 'Unknown picture.')),
+		v.length(3, 'Tap three pictures.')
+	)
+});
+
+export const actions = {
+	/** Wrong pictures slow the tablet down (2, 4, 8… seconds), never lock the class out. */
+	default: async ({ request, locals, cookies, url }) => {
+		const device = locals.who.device!;
+		const form = await parseForm(request, TilesSchema);
+		if (!form.ok) return fail(400, { wrong: true, wait: 0 });
+		const { db, config } = app();
+		const key = `class:${device.id}`;
+		const wait = await secondsToWait(db, key);
+		if (wait > 0) return fail(429, { wrong: false, wait });
+		const expected = await getPicturePassword(db, device.classId);
+		if (form.data.tiles.join(',') !== expected.join(',')) {
+			const next = await recordFailure(db, key, CLASS_DEVICE_LIMIT);
+			await appendAudit(db, { actor: `device:${device.id}`, action: 'class.sign-in-failed', target: `class:${device.classId}` });
+			return fail(400, { wrong: true, wait: next });
+		}
+		await clearFailures(db, key);
+		const session = await createClassSession(db, device.classId, device.id, config);
+		setAuthCookie(cookies, url, CLASS_COOKIE, session.token, session.expires);
+		await appendAudit(db, { actor: `device:${device.id}`, action: 'class.sign-in', target: `class:${device.classId}` });
+		redirect(303, '/class');
+	}
+} satisfies Actions;

@@ -1,0 +1,32 @@
+import { error, fail } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { getClass } from '$lib/server/school/classes';
+import { listDevices } from '$lib/server/school/devices-admin';
+import { createEnrolCode } from '$lib/server/auth/devices';
+import { recentClassEvents } from '$lib/server/events/ingest';
+import { appendAudit } from '$lib/server/audit/audit-log';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ params }) => {
+	const { db } = app();
+	const info = await getClass(db, params.classId);
+	if (!info) error(404, 'There is no such class.');
+	return {
+		info,
+		devices: (await listDevices(db, info.id)).filter((d) => !d.revokedAt),
+		events: await recentClassEvents(db, info.id)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	/** A short code that enrols one tablet to this class within 15 minutes. */
+	code: async ({ params, locals }) => {
+		const { db } = app();
+		const staff = locals.who.staff;
+		if (!staff) return fail(401, { message: 'Please sign in again.' });
+		if (!(await getClass(db, params.classId))) return fail(404, { message: 'There is no such class.' });
+		const { code, expires } = await createEnrolCode(db, params.classId, staff.id);
+		await appendAudit(db, { actor: `staff:${staff.id}`, action: 'device.code-created', target: `class:${params.classId}` });
+		return { code, expires: expires.toISOString() };
+	}
+} satisfies Actions;

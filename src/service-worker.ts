@@ -1,0 +1,70 @@
+/// <reference lib="webworker" />
+/**
+ * Harbour's service worker (Workbox, injectManifest via @vite-pwa/sveltekit).
+ * - Precaches the app shell and compiled content, so an enrolled tablet works offline.
+ * - Pupil pages (/class…) are network-first with a short timeout and kept in a cache, so the
+ *   class home opens offline as it was at the last sync. Staff pages are never cached.
+ * - Flushes the outbox on Background Sync, even with every Harbour tab closed.
+ * - Waits to activate until the page says so (see src/lib/pwa/updates.svelte.ts).
+ */
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { flushOutbox } from '$lib/local-db/outbox';
+import { HarbourLocalDb } from '$lib/local-db/db';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const PAGES = 'harbour-pupil-pages';
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+const isPupilPath = (path: string) => path === '/class' || path.startsWith('/class/');
+
+registerRoute(
+	({ request, url }) =>
+		url.origin === self.location.origin &&
+		request.method === 'GET' &&
+		isPupilPath(url.pathname) &&
+		(request.mode === 'navigate' || url.pathname.endsWith('/__data.json')),
+	new NetworkFirst({
+		cacheName: PAGES,
+		networkTimeoutSeconds: 4,
+		plugins: [new CacheableResponsePlugin({ statuses: [200] })]
+	})
+);
+
+// The front door, offline, falls through to the catch handler below.
+registerRoute(({ request, url }) => request.mode === 'navigate' && url.pathname === '/', new NetworkOnly());
+
+// The start page of an enrolled tablet, offline: its cached class home.
+setCatchHandler(async ({ request }) => {
+	if (request.mode === 'navigate') {
+		const cache = await caches.open(PAGES);
+		const home = await cache.match('/class');
+		if (home) return home;
+	}
+	return Response.error();
+});
+
+self.addEventListener('message', (event) => {
+	const type = (event.data as { type?: string } | null)?.type;
+	if (type === 'SKIP_WAITING') void self.skipWaiting();
+	if (type === 'FORGET_PAGES') event.waitUntil(caches.delete(PAGES));
+});
+
+interface SyncEvent extends ExtendableEvent {
+	tag: string;
+}
+self.addEventListener('sync', ((event: SyncEvent) => {
+	if (event.tag === 'harbour-outbox') {
+		event.waitUntil(
+			flushOutbox(new HarbourLocalDb(), { force: true }).then((r) => {
+				// Throwing asks the browser to retry the sync later.
+				if (r.status === 'failed') throw new Error(r.reason);
+			})
+		);
+	}
+}) as EventListener);

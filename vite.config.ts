@@ -1,0 +1,24 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+import { harbourContent } from './tooling/vite-plugin-content';
+
+export default defineConfig({
+	plugins: [
+		harbourContent(),
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
+			// We register the worker ourselves (src/lib/pwa/) so updates wait for the class home.
+			injectRegister: false,
+			// The web manifest is a static file: static/manifest.webmanifest.
+			manifest: false,
+			injectManifest: {
+				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest,woff2}'],
+				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024
+			}
+		})
+	]
+});

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+// Logic tests run in Node against real parts (SQLite files, a real PostgreSQL).
+// Browser behaviour (IndexedDB, service worker) is tested by Playwright in real Chromium.
+export default defineConfig({
+	resolve: {
+		alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) }
+	},
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		globalSetup: ['tests/unit/global-setup.ts'],
+		// The data-layer suites share one PostgreSQL database: run files one at a time.
+		fileParallelism: false,
+		testTimeout: 20_000
+	}
+});

@@ -1,7 +1,13 @@
 import { error, json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { app, startApp } from '$lib/server/app';
 import { ACCESS, decide, signInPathFor, type Principal } from '$lib/server/auth/access';
-import { CLASS_COOKIE, DEVICE_COOKIE, STAFF_COOKIE, classFromToken, staffFromToken } from '$lib/server/auth/sessions';
+import {
+	CLASS_COOKIE,
+	DEVICE_COOKIE,
+	STAFF_COOKIE,
+	classFromToken,
+	staffFromToken
+} from '$lib/server/auth/sessions';
 import { deviceFromToken } from '$lib/server/auth/devices';
 
 export const init: ServerInit = async () => {
@@ -52,10 +58,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (decision !== 'allow') {
 			if (isApi) {
 				const status = decision === 'sign-in' ? 401 : 403;
-				return json({ message: status === 401 ? 'Please sign in first.' : 'You do not have access to this.' }, { status });
+				return json(
+					{ message: status === 401 ? 'Please sign in first.' : 'You do not have access to this.' },
+					{ status }
+				);
 			}
 			if (decision === 'sign-in' && request.method === 'GET') redirect(303, signInPathFor(rule));
-			error(decision === 'sign-in' ? 401 : 403, decision === 'sign-in' ? 'Please sign in first.' : 'You do not have access to this page.');
+			error(
+				decision === 'sign-in' ? 401 : 403,
+				decision === 'sign-in' ? 'Please sign in first.' : 'You do not have access to this page.'
+			);
 		}
 	}
 

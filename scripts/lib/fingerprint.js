@@ -4,7 +4,16 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 
-const INPUTS = ['src', 'static', 'content', 'lessons', 'tooling', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'];
+const INPUTS = [
+	'src',
+	'static',
+	'content',
+	'lessons',
+	'tooling',
+	'package-lock.json',
+	'svelte.config.js',
+	'vite.config.ts'
+];
 
 function walk(path, out) {
 	if (!existsSync(path)) return;

@@ -2,7 +2,12 @@
 import * as v from 'valibot';
 
 const text = (what: string, max: number) =>
-	v.pipe(v.string(`${what} must be text.`), v.trim(), v.minLength(1, `${what} is empty: write it.`), v.maxLength(max, `${what} is longer than ${max} letters: shorten it.`));
+	v.pipe(
+		v.string(`${what} must be text.`),
+		v.trim(),
+		v.minLength(1, `${what} is empty: write it.`),
+		v.maxLength(max, `${what} is longer than ${max} letters: shorten it.`)
+	);
 
 export const CharterSchema = v.object({
 	title: text('The title', 60),
@@ -10,7 +15,10 @@ export const CharterSchema = v.object({
 	promises: v.pipe(
 		v.array(
 			v.object({
-				picture: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'picture must be a file name from static/pictures without .svg.')),
+				picture: v.pipe(
+					v.string(),
+					v.regex(/^[a-z0-9-]+$/, 'picture must be a file name from static/pictures without .svg.')
+				),
 				short: text('“short”', 40),
 				say: text('“say”', 300)
 			})

@@ -30,13 +30,21 @@ function nodeAt(root: Node | null, keys: (string | number)[]): Node | null {
 	return node;
 }
 
-export function parseYamlWith<S extends v.GenericSchema>(schema: S, text: string, path: string): v.InferOutput<S> {
+export function parseYamlWith<S extends v.GenericSchema>(
+	schema: S,
+	text: string,
+	path: string
+): v.InferOutput<S> {
 	const lines = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
 	const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
 	if (doc.errors.length) {
 		const e = doc.errors[0]!;
-		throw new ContentError(path, lineOf(e.pos[0]), `the YAML is not valid (${e.message.split('\n')[0]}). Check indentation and colons.`);
+		throw new ContentError(
+			path,
+			lineOf(e.pos[0]),
+			`the YAML is not valid (${e.message.split('\n')[0]}). Check indentation and colons.`
+		);
 	}
 	const parsed = v.safeParse(schema, doc.toJS());
 	if (parsed.success) return parsed.output;

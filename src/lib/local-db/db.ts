@@ -40,9 +40,3 @@ export function localDb(): HarbourLocalDb {
 	shared ??= new HarbourLocalDb();
 	return shared;
 }
-
-/** Asks the browser not to evict our data under storage pressure. Pages only. */
-export async function requestPersistentStorage(): Promise<boolean> {
-	if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
-	return (await navigator.storage.persisted()) || navigator.storage.persist();
-}

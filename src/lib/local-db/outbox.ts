@@ -63,14 +63,20 @@ export type FlushResult =
  */
 let running: Promise<FlushResult> | null = null;
 
-export function flushOutbox(db: HarbourLocalDb, opts: { force?: boolean; fetchFn?: typeof fetch } = {}): Promise<FlushResult> {
+export function flushOutbox(
+	db: HarbourLocalDb,
+	opts: { force?: boolean; fetchFn?: typeof fetch } = {}
+): Promise<FlushResult> {
 	running ??= doFlush(db, opts).finally(() => {
 		running = null;
 	});
 	return running;
 }
 
-async function doFlush(db: HarbourLocalDb, { force = false, fetchFn = fetch }: { force?: boolean; fetchFn?: typeof fetch }): Promise<FlushResult> {
+async function doFlush(
+	db: HarbourLocalDb,
+	{ force = false, fetchFn = fetch }: { force?: boolean; fetchFn?: typeof fetch }
+): Promise<FlushResult> {
 	let sent = 0;
 	for (;;) {
 		const now = Date.now();
@@ -79,7 +85,10 @@ async function doFlush(db: HarbourLocalDb, { force = false, fetchFn = fetch }: {
 			: await db.outbox.where('nextAttemptAt').belowOrEqual(now).limit(BATCH_SIZE).toArray();
 		const remainingBefore = await db.outbox.count();
 		if (remainingBefore === 0) return sent ? { status: 'sent', sent, remaining: 0 } : { status: 'empty' };
-		if (due.length === 0) return sent ? { status: 'sent', sent, remaining: remainingBefore } : { status: 'waiting', remaining: remainingBefore };
+		if (due.length === 0)
+			return sent
+				? { status: 'sent', sent, remaining: remainingBefore }
+				: { status: 'waiting', remaining: remainingBefore };
 
 		let reason: string | null = null;
 		try {
@@ -93,7 +102,9 @@ async function doFlush(db: HarbourLocalDb, { force = false, fetchFn = fetch }: {
 			});
 			if (res.ok) {
 				const body = (await res.json()) as { acked?: unknown };
-				const acked = Array.isArray(body.acked) ? body.acked.filter((x): x is string => typeof x === 'string') : [];
+				const acked = Array.isArray(body.acked)
+					? body.acked.filter((x): x is string => typeof x === 'string')
+					: [];
 				await db.outbox.bulkDelete(acked);
 				sent += acked.length;
 				if (acked.length === 0) reason = 'the server stored nothing';

@@ -4,7 +4,13 @@
  * where the browser has it (the service worker then flushes even with the page closed).
  */
 import { flushOutbox, pendingCount, enqueue, StorageFullError, type FlushResult } from './outbox';
-import { localDb, requestPersistentStorage } from './db';
+import { localDb } from './db';
+
+/** Asks the browser not to evict our data under storage pressure. */
+async function requestPersistentStorage(): Promise<boolean> {
+	if (!navigator.storage?.persist) return false;
+	return (await navigator.storage.persisted()) || navigator.storage.persist();
+}
 
 export const SYNC_TAG = 'harbour-outbox';
 const TIMER_MS = 30_000;

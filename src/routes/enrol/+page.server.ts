@@ -34,7 +34,12 @@ async function finish(
 }
 
 const CodeSchema = v.object({
-	code: v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9]{6}$/, 'A code is 6 letters and numbers.'))
+	code: v.pipe(
+		v.string(),
+		v.trim(),
+		v.toUpperCase(),
+		v.regex(/^[A-Z0-9]{6}$/, 'A code is 6 letters and numbers.')
+	)
 });
 
 const StaffSchema = v.object({
@@ -56,7 +61,8 @@ export const actions = {
 		if (!redeemed) {
 			await recordFailure(db, key, STAFF_ADDRESS_LIMIT);
 			return fail(400, {
-				codeMessage: 'That code did not work. Codes last 15 minutes and work once: make a new one on your dashboard.'
+				codeMessage:
+					'That code did not work. Codes last 15 minutes and work once: make a new one on your dashboard.'
 			});
 		}
 		return finish(cookies, url, redeemed.classId, redeemed.createdBy);
@@ -65,14 +71,22 @@ export const actions = {
 		const form = await parseForm(request, StaffSchema);
 		if (!form.ok) return fail(400, { staffMessage: form.message });
 		const { db } = app();
-		const check = await checkStaffCredentials(db, form.data.email, form.data.password, getClientAddress(), 'enrol');
+		const check = await checkStaffCredentials(
+			db,
+			form.data.email,
+			form.data.password,
+			getClientAddress(),
+			'enrol'
+		);
 		if (!check.ok) return fail(check.status, { staffMessage: check.message });
 		const { staff } = check;
 		if (staff.role === 'teacher') {
-			if (!staff.classId) return fail(400, { staffMessage: 'Your account has no class yet. Ask an admin to add you to one.' });
+			if (!staff.classId)
+				return fail(400, { staffMessage: 'Your account has no class yet. Ask an admin to add you to one.' });
 			return finish(cookies, url, staff.classId, staff.id);
 		}
-		if (staff.role === 'governor') return fail(403, { staffMessage: 'Governor accounts cannot set up class tablets.' });
+		if (staff.role === 'governor')
+			return fail(403, { staffMessage: 'Governor accounts cannot set up class tablets.' });
 		const classes = await listClasses(db);
 		const chosen = classes.find((c) => c.id === form.data.classId);
 		if (!chosen) {

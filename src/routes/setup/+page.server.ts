@@ -29,7 +29,8 @@ export const actions = {
 		const form = await parseForm(request, SetupSchema);
 		if (!form.ok) return fail(400, { message: form.message });
 		const { db, config } = app();
-		if ((await countStaff(db)) > 0) return fail(409, { message: 'This school is already set up. Please sign in.' });
+		if ((await countStaff(db)) > 0)
+			return fail(409, { message: 'This school is already set up. Please sign in.' });
 		await saveSettings(db, { ...DEFAULT_SETTINGS, schoolName: form.data.schoolName });
 		const id = await createStaff(db, { ...form.data, role: 'admin', classId: null });
 		await appendAudit(db, { actor: `staff:${id}`, action: 'school.created', target: `staff:${id}` });

@@ -80,7 +80,8 @@ export async function appendAudit(
 	return db.transaction().execute(write);
 }
 
-export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; badSeq: number; reason: string };
+export type AuditVerdict =
+	{ ok: true; rows: number } | { ok: false; rows: number; badSeq: number; reason: string };
 
 /** Walks the chain in order; names the first row whose hash or link is wrong, or a gap. */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerdict> {

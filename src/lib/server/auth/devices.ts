@@ -98,12 +98,20 @@ export async function deviceFromToken(
 		.executeTakeFirst();
 	if (!row || row.revoked_at) return null;
 	if (!row.last_seen_at || now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
-		await db.updateTable('devices').set({ last_seen_at: now.toISOString() }).where('id', '=', row.id).execute();
+		await db
+			.updateTable('devices')
+			.set({ last_seen_at: now.toISOString() })
+			.where('id', '=', row.id)
+			.execute();
 	}
 	return { id: row.id, classId: row.class_id, label: row.label };
 }
 
-export async function revokeDevice(db: Kysely<Database>, deviceId: string, now = new Date()): Promise<boolean> {
+export async function revokeDevice(
+	db: Kysely<Database>,
+	deviceId: string,
+	now = new Date()
+): Promise<boolean> {
 	const res = await db
 		.updateTable('devices')
 		.set({ revoked_at: now.toISOString() })

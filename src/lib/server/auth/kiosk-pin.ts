@@ -17,7 +17,10 @@ export async function staffForPin(
 		.where('disabled', '=', 0)
 		.where('pin_hash', 'is not', null)
 		.where((eb) =>
-			eb.or([eb('role', 'in', ['dsl', 'admin']), eb.and([eb('role', '=', 'teacher'), eb('class_id', '=', classId)])])
+			eb.or([
+				eb('role', 'in', ['dsl', 'admin']),
+				eb.and([eb('role', '=', 'teacher'), eb('class_id', '=', classId)])
+			])
 		)
 		.execute();
 	const checks = await Promise.all(candidates.map((c) => verifySecret(pin, c.pin_hash ?? '')));

@@ -16,14 +16,38 @@ export interface LimitPolicy {
 	maxDelaySeconds?: number;
 }
 
-export const STAFF_ACCOUNT_LIMIT: LimitPolicy = { maxFailures: 5, windowMinutes: 15, mode: 'lock', lockMinutes: 15 };
-export const STAFF_ADDRESS_LIMIT: LimitPolicy = { maxFailures: 20, windowMinutes: 15, mode: 'lock', lockMinutes: 15 };
-export const CLASS_DEVICE_LIMIT: LimitPolicy = { maxFailures: 3, windowMinutes: 10, mode: 'slow', maxDelaySeconds: 30 };
-export const PIN_DEVICE_LIMIT: LimitPolicy = { maxFailures: 5, windowMinutes: 15, mode: 'lock', lockMinutes: 5 };
+export const STAFF_ACCOUNT_LIMIT: LimitPolicy = {
+	maxFailures: 5,
+	windowMinutes: 15,
+	mode: 'lock',
+	lockMinutes: 15
+};
+export const STAFF_ADDRESS_LIMIT: LimitPolicy = {
+	maxFailures: 20,
+	windowMinutes: 15,
+	mode: 'lock',
+	lockMinutes: 15
+};
+export const CLASS_DEVICE_LIMIT: LimitPolicy = {
+	maxFailures: 3,
+	windowMinutes: 10,
+	mode: 'slow',
+	maxDelaySeconds: 30
+};
+export const PIN_DEVICE_LIMIT: LimitPolicy = {
+	maxFailures: 5,
+	windowMinutes: 15,
+	mode: 'lock',
+	lockMinutes: 5
+};
 
 /** Seconds the caller must wait before trying `key` again; 0 when it may try now. */
 export async function secondsToWait(db: Kysely<Database>, key: string, now = new Date()): Promise<number> {
-	const row = await db.selectFrom('rate_limits').select('blocked_until').where('key', '=', key).executeTakeFirst();
+	const row = await db
+		.selectFrom('rate_limits')
+		.select('blocked_until')
+		.where('key', '=', key)
+		.executeTakeFirst();
 	if (!row?.blocked_until) return 0;
 	return Math.max(0, Math.ceil((Date.parse(row.blocked_until) - now.getTime()) / 1000));
 }

@@ -10,7 +10,10 @@ const flag = v.pipe(
 	v.transform((s) => s === '1' || s === 'true')
 );
 const minutes = (fallback: string) =>
-	v.pipe(v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number')), fallback), v.transform(Number));
+	v.pipe(
+		v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number')), fallback),
+		v.transform(Number)
+	);
 
 const EnvSchema = v.object({
 	DATABASE_URL: v.optional(v.string()),
@@ -48,7 +51,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		try {
 			new URL(e.DATABASE_URL);
 		} catch {
-			throw new Error('DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database.');
+			throw new Error(
+				'DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database.'
+			);
 		}
 		database = { engine: 'postgres', url: e.DATABASE_URL };
 	}

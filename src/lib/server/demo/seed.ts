@@ -63,7 +63,12 @@ export async function seedDemoSchool(db: Kysely<Database>): Promise<DemoSchool> 
 		});
 		logins.push({ role: o.role, email: o.email });
 	}
-	await appendAudit(db, { actor: 'system', action: 'demo.seeded', target: 'school', detail: { classes: classes.length } });
+	await appendAudit(db, {
+		actor: 'system',
+		action: 'demo.seeded',
+		target: 'school',
+		detail: { classes: classes.length }
+	});
 	return { logins, classes };
 }
 

@@ -64,7 +64,11 @@ export interface RecentEvent {
 	serverTime: string;
 }
 
-export async function recentClassEvents(db: Kysely<Database>, classId: string, limit = 20): Promise<RecentEvent[]> {
+export async function recentClassEvents(
+	db: Kysely<Database>,
+	classId: string,
+	limit = 20
+): Promise<RecentEvent[]> {
 	const rows = await db
 		.selectFrom('pupil_events')
 		.innerJoin('devices', 'devices.id', 'pupil_events.device_id')

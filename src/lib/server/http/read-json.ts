@@ -12,14 +12,18 @@ export async function readJson<S extends v.GenericSchema>(
 	schema: S,
 	maxBytes: number
 ): Promise<JsonResult<v.InferOutput<S>>> {
-	const fail = (status: number, message: string) => ({ ok: false as const, response: json({ message }, { status }) });
+	const fail = (status: number, message: string) => ({
+		ok: false as const,
+		response: json({ message }, { status })
+	});
 	if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
 		return fail(415, 'Send the body as application/json.');
 	}
 	const declared = Number(request.headers.get('content-length') ?? '0');
 	if (declared > maxBytes) return fail(413, `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 	const text = await request.text();
-	if (Buffer.byteLength(text) > maxBytes) return fail(413, `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+	if (Buffer.byteLength(text) > maxBytes)
+		return fail(413, `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);

@@ -11,7 +11,12 @@ export interface Glance {
 export async function schoolAtAGlance(db: Kysely<Database>): Promise<Glance> {
 	const count = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
 	return {
-		classes: await count(db.selectFrom('classes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()),
+		classes: await count(
+			db
+				.selectFrom('classes')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirst()
+		),
 		tablets: await count(
 			db
 				.selectFrom('devices')

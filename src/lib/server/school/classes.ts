@@ -20,17 +20,29 @@ export function randomPicturePassword(): PasswordTile[] {
 }
 
 export async function listClasses(db: Kysely<Database>): Promise<ClassInfo[]> {
-	const rows = await db.selectFrom('classes').select(['id', 'name', 'year_group', 'picture']).orderBy('created_at').execute();
+	const rows = await db
+		.selectFrom('classes')
+		.select(['id', 'name', 'year_group', 'picture'])
+		.orderBy('created_at')
+		.execute();
 	return rows.map((r) => ({ id: r.id, name: r.name, yearGroup: r.year_group, picture: r.picture }));
 }
 
 export async function getClass(db: Kysely<Database>, id: string): Promise<ClassInfo | null> {
-	const r = await db.selectFrom('classes').select(['id', 'name', 'year_group', 'picture']).where('id', '=', id).executeTakeFirst();
+	const r = await db
+		.selectFrom('classes')
+		.select(['id', 'name', 'year_group', 'picture'])
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return r ? { id: r.id, name: r.name, yearGroup: r.year_group, picture: r.picture } : null;
 }
 
 export async function getPicturePassword(db: Kysely<Database>, id: string): Promise<PasswordTile[]> {
-	const r = await db.selectFrom('classes').select('picture_password').where('id', '=', id).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('classes')
+		.select('picture_password')
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow();
 	return r.picture_password.split(',') as PasswordTile[];
 }
 
@@ -56,7 +68,11 @@ export async function createClass(
 
 export async function regeneratePicturePassword(db: Kysely<Database>, id: string): Promise<PasswordTile[]> {
 	const tiles = randomPicturePassword();
-	await db.updateTable('classes').set({ picture_password: tiles.join(',') }).where('id', '=', id).execute();
+	await db
+		.updateTable('classes')
+		.set({ picture_password: tiles.join(',') })
+		.where('id', '=', id)
+		.execute();
 	// Old sign-ins stay valid on their tablets; new sign-ins need the new card.
 	return tiles;
 }

@@ -22,7 +22,12 @@ export type Contact = v.InferOutput<typeof ContactSchema>;
 export const SettingsSchema = v.object({
 	schoolName: v.pipe(v.string(), v.trim(), v.minLength(1, 'The school needs a name.'), v.maxLength(120)),
 	/** Seconds a pupil screen may sit untouched before the tablet goes back to the class home. */
-	kioskIdleSeconds: v.pipe(v.number(), v.integer(), v.minValue(30, 'Idle time must be at least 30 seconds.'), v.maxValue(3600)),
+	kioskIdleSeconds: v.pipe(
+		v.number(),
+		v.integer(),
+		v.minValue(30, 'Idle time must be at least 30 seconds.'),
+		v.maxValue(3600)
+	),
 	contacts: v.array(ContactSchema)
 });
 export type SchoolSettings = v.InferOutput<typeof SettingsSchema>;

@@ -30,13 +30,23 @@ export async function listStaff(db: Kysely<Database>): Promise<StaffSummary[]> {
 }
 
 export async function countStaff(db: Kysely<Database>): Promise<number> {
-	const r = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('staff')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 
 export async function createStaff(
 	db: Kysely<Database>,
-	input: { email: string; displayName: string; role: Role; classId: string | null; password: string; pin?: string },
+	input: {
+		email: string;
+		displayName: string;
+		role: Role;
+		classId: string | null;
+		password: string;
+		pin?: string;
+	},
 	now = new Date()
 ): Promise<string> {
 	const id = newId();
@@ -58,6 +68,10 @@ export async function createStaff(
 }
 
 export async function emailTaken(db: Kysely<Database>, email: string): Promise<boolean> {
-	const r = await db.selectFrom('staff').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+	const r = await db
+		.selectFrom('staff')
+		.select('id')
+		.where('email', '=', email.trim().toLowerCase())
+		.executeTakeFirst();
 	return Boolean(r);
 }

@@ -1,7 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { readJson } from '$lib/server/http/read-json';
-import { BatchSchema, MAX_EVENTS_PER_BATCH, MAX_PAYLOAD_BYTES, ingestEvents } from '$lib/server/events/ingest';
+import {
+	BatchSchema,
+	MAX_EVENTS_PER_BATCH,
+	MAX_PAYLOAD_BYTES,
+	ingestEvents
+} from '$lib/server/events/ingest';
 import type { RequestHandler } from './$types';
 
 /** The tablet outbox's destination. Replies with the ids stored; the tablet deletes only those. */

@@ -40,13 +40,21 @@ export const actions = {
 		const expected = await getPicturePassword(db, device.classId);
 		if (form.data.tiles.join(',') !== expected.join(',')) {
 			const next = await recordFailure(db, key, CLASS_DEVICE_LIMIT);
-			await appendAudit(db, { actor: `device:${device.id}`, action: 'class.sign-in-failed', target: `class:${device.classId}` });
+			await appendAudit(db, {
+				actor: `device:${device.id}`,
+				action: 'class.sign-in-failed',
+				target: `class:${device.classId}`
+			});
 			return fail(400, { wrong: true, wait: next });
 		}
 		await clearFailures(db, key);
 		const session = await createClassSession(db, device.classId, device.id, config);
 		setAuthCookie(cookies, url, CLASS_COOKIE, session.token, session.expires);
-		await appendAudit(db, { actor: `device:${device.id}`, action: 'class.sign-in', target: `class:${device.classId}` });
+		await appendAudit(db, {
+			actor: `device:${device.id}`,
+			action: 'class.sign-in',
+			target: `class:${device.classId}`
+		});
 		redirect(303, '/class');
 	}
 } satisfies Actions;

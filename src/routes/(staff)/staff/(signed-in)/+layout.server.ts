@@ -12,7 +12,11 @@ export const load = (async ({ locals }) => {
 	const { db } = app();
 	const all = await listClasses(db);
 	const classes =
-		staff.role === 'teacher' ? all.filter((c) => c.id === staff.classId) : staff.role === 'governor' ? [] : all;
+		staff.role === 'teacher'
+			? all.filter((c) => c.id === staff.classId)
+			: staff.role === 'governor'
+				? []
+				: all;
 	const warnings =
 		staff.role === 'governor'
 			? []

@@ -21,12 +21,22 @@ const SignInSchema = v.object({
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await parseForm(request, SignInSchema);
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(400, { message: form.message, email: '' });
 		const { db, config } = app();
-		const check = await checkStaffCredentials(db, form.data.email, form.data.password, getClientAddress(), 'sign-in');
+		const check = await checkStaffCredentials(
+			db,
+			form.data.email,
+			form.data.password,
+			getClientAddress(),
+			'sign-in'
+		);
 		if (!check.ok) return fail(check.status, { message: check.message, email: form.data.email });
 		const session = await createStaffSession(db, check.staff.id, config);
-		await appendAudit(db, { actor: `staff:${check.staff.id}`, action: 'sign-in', target: `staff:${check.staff.id}` });
+		await appendAudit(db, {
+			actor: `staff:${check.staff.id}`,
+			action: 'sign-in',
+			target: `staff:${check.staff.id}`
+		});
 		setAuthCookie(cookies, url, STAFF_COOKIE, session.token, session.expires);
 		redirect(303, '/staff');
 	}

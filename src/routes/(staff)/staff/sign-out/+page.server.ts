@@ -14,7 +14,11 @@ export const actions = {
 		const { db } = app();
 		if (token) await endSession(db, token);
 		if (locals.who.staff) {
-			await appendAudit(db, { actor: `staff:${locals.who.staff.id}`, action: 'sign-out', target: `staff:${locals.who.staff.id}` });
+			await appendAudit(db, {
+				actor: `staff:${locals.who.staff.id}`,
+				action: 'sign-out',
+				target: `staff:${locals.who.staff.id}`
+			});
 		}
 		clearAuthCookie(cookies, STAFF_COOKIE);
 		redirect(303, '/staff/sign-in?signed-out=1');

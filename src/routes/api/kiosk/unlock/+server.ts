@@ -23,11 +23,16 @@ export const POST: RequestHandler = async ({ request, locals, cookies }) => {
 	const { db } = app();
 	const key = `pin:${device.id}`;
 	const wait = await secondsToWait(db, key);
-	if (wait > 0) return json({ message: 'Too many wrong PINs. Wait a few minutes.', retryAfter: wait }, { status: 429 });
+	if (wait > 0)
+		return json({ message: 'Too many wrong PINs. Wait a few minutes.', retryAfter: wait }, { status: 429 });
 	const staff = await staffForPin(db, device.classId, body.data.pin);
 	if (!staff) {
 		const retryAfter = await recordFailure(db, key, PIN_DEVICE_LIMIT);
-		await appendAudit(db, { actor: `device:${device.id}`, action: 'kiosk.pin-failed', target: `device:${device.id}` });
+		await appendAudit(db, {
+			actor: `device:${device.id}`,
+			action: 'kiosk.pin-failed',
+			target: `device:${device.id}`
+		});
 		return json({ message: 'That PIN did not work.', retryAfter }, { status: 403 });
 	}
 	await clearFailures(db, key);

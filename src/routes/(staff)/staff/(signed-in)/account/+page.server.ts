@@ -33,8 +33,16 @@ export const actions = {
 			return fail(400, { message: 'Your current password is not right.' });
 		}
 		const { db } = app();
-		await db.updateTable('staff').set({ password_hash: await hashSecret(form.data.password) }).where('id', '=', staff.id).execute();
-		await appendAudit(db, { actor: `staff:${staff.id}`, action: 'staff.password-changed', target: `staff:${staff.id}` });
+		await db
+			.updateTable('staff')
+			.set({ password_hash: await hashSecret(form.data.password) })
+			.where('id', '=', staff.id)
+			.execute();
+		await appendAudit(db, {
+			actor: `staff:${staff.id}`,
+			action: 'staff.password-changed',
+			target: `staff:${staff.id}`
+		});
 		return { ok: 'Your password is changed.' };
 	},
 	pin: async ({ request, locals }) => {
@@ -47,8 +55,16 @@ export const actions = {
 			return fail(400, { message: 'Your current password is not right.' });
 		}
 		const { db } = app();
-		await db.updateTable('staff').set({ pin_hash: await hashSecret(form.data.pin) }).where('id', '=', staff.id).execute();
-		await appendAudit(db, { actor: `staff:${staff.id}`, action: 'staff.pin-changed', target: `staff:${staff.id}` });
+		await db
+			.updateTable('staff')
+			.set({ pin_hash: await hashSecret(form.data.pin) })
+			.where('id', '=', staff.id)
+			.execute();
+		await appendAudit(db, {
+			actor: `staff:${staff.id}`,
+			action: 'staff.pin-changed',
+			target: `staff:${staff.id}`
+		});
 		return { ok: 'Your kiosk PIN is set.' };
 	}
 } satisfies Actions;

@@ -11,7 +11,12 @@ export const load = (async () => ({ classes: await listClasses(app().db) })) sat
 
 const CreateSchema = v.object({
 	name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the class a name.'), v.maxLength(40)),
-	yearGroup: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the year group, like Year 1.'), v.maxLength(40)),
+	yearGroup: v.pipe(
+		v.string(),
+		v.trim(),
+		v.minLength(1, 'Give the year group, like Year 1.'),
+		v.maxLength(40)
+	),
 	picture: v.picklist(CLASS_PICTURES, 'Choose a class picture.')
 });
 
@@ -24,7 +29,11 @@ export const actions = {
 			return fail(400, { message: 'There is already a class with that name.' });
 		}
 		const info = await createClass(db, form.data);
-		await appendAudit(db, { actor: `staff:${locals.who.staff?.id}`, action: 'class.created', target: `class:${info.id}` });
+		await appendAudit(db, {
+			actor: `staff:${locals.who.staff?.id}`,
+			action: 'class.created',
+			target: `class:${info.id}`
+		});
 		return { ok: `${info.name} is ready. Print its sign-in card next.` };
 	},
 	regenerate: async ({ request, locals }) => {

@@ -15,8 +15,13 @@ export const actions = {
 		const form = await parseForm(request, v.object({ id: v.string() }));
 		if (!form.ok) return fail(400, { message: form.message });
 		const { db } = app();
-		if (!(await revokeDevice(db, form.data.id))) return fail(404, { message: 'That tablet is already removed.' });
-		await appendAudit(db, { actor: `staff:${locals.who.staff?.id}`, action: 'device.revoked', target: `device:${form.data.id}` });
+		if (!(await revokeDevice(db, form.data.id)))
+			return fail(404, { message: 'That tablet is already removed.' });
+		await appendAudit(db, {
+			actor: `staff:${locals.who.staff?.id}`,
+			action: 'device.revoked',
+			target: `device:${form.data.id}`
+		});
 		return { ok: 'Tablet removed. It will need setting up again.' };
 	}
 } satisfies Actions;

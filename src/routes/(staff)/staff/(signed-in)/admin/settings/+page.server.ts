@@ -1,13 +1,22 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { app } from '$lib/server/app';
-import { ContactSchema, SettingsSchema, getSettings, saveSettings, type Contact } from '$lib/server/school/settings';
+import {
+	ContactSchema,
+	SettingsSchema,
+	getSettings,
+	saveSettings,
+	type Contact
+} from '$lib/server/school/settings';
 import { appendAudit } from '$lib/server/audit/audit-log';
 import type { Actions, PageServerLoad } from './$types';
 
 const CONTACT_ROWS = 8;
 
-export const load = (async () => ({ settings: await getSettings(app().db), rows: CONTACT_ROWS })) satisfies PageServerLoad;
+export const load = (async () => ({
+	settings: await getSettings(app().db),
+	rows: CONTACT_ROWS
+})) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ request, locals }) => {
@@ -15,7 +24,12 @@ export const actions = {
 		const text = (k: string) => String(form.get(k) ?? '');
 		const contacts: Contact[] = [];
 		for (let i = 0; i < CONTACT_ROWS; i++) {
-			const row = { name: text(`c${i}.name`), kind: text(`c${i}.kind`), phone: text(`c${i}.phone`), url: text(`c${i}.url`) };
+			const row = {
+				name: text(`c${i}.name`),
+				kind: text(`c${i}.kind`),
+				phone: text(`c${i}.phone`),
+				url: text(`c${i}.url`)
+			};
 			if (!row.name.trim() && !row.phone.trim() && !row.url.trim()) continue;
 			const parsed = v.safeParse(ContactSchema, row);
 			if (!parsed.success) return fail(400, { message: `Contact ${i + 1}: ${parsed.issues[0].message}` });
@@ -29,7 +43,11 @@ export const actions = {
 		if (!parsed.success) return fail(400, { message: parsed.issues[0].message });
 		const { db } = app();
 		await saveSettings(db, parsed.output);
-		await appendAudit(db, { actor: `staff:${locals.who.staff?.id}`, action: 'settings.changed', target: 'school' });
+		await appendAudit(db, {
+			actor: `staff:${locals.who.staff?.id}`,
+			action: 'settings.changed',
+			target: 'school'
+		});
 		return { ok: 'Settings saved.' };
 	}
 } satisfies Actions;

@@ -17,7 +17,12 @@ export const load = (async () => {
 
 const RoleSchema = v.picklist(ROLES, 'Choose a role.');
 const ClassIdSchema = v.optional(v.string(), '');
-const CreateSchema = v.object({ displayName: NameSchema, email: EmailSchema, role: RoleSchema, classId: ClassIdSchema });
+const CreateSchema = v.object({
+	displayName: NameSchema,
+	email: EmailSchema,
+	role: RoleSchema,
+	classId: ClassIdSchema
+});
 const ChangeSchema = v.object({ id: v.string(), role: RoleSchema, classId: ClassIdSchema });
 const ToggleSchema = v.object({ id: v.string() });
 
@@ -34,7 +39,8 @@ export const actions = {
 		const form = await parseForm(request, CreateSchema);
 		if (!form.ok) return fail(400, { message: form.message });
 		const { db } = app();
-		if (await emailTaken(db, form.data.email)) return fail(400, { message: 'Someone already has that email.' });
+		if (await emailTaken(db, form.data.email))
+			return fail(400, { message: 'Someone already has that email.' });
 		const classId = await classOrNull(form.data.role, form.data.classId);
 		if (classId === 'missing') return fail(400, { message: 'Choose the teacher’s class.' });
 		const password = randomBytes(9).toString('base64url');
@@ -75,9 +81,14 @@ export const actions = {
 	toggle: async ({ request, locals }) => {
 		const form = await parseForm(request, ToggleSchema);
 		if (!form.ok) return fail(400, { message: form.message });
-		if (form.data.id === locals.who.staff?.id) return fail(400, { message: 'You cannot disable your own account.' });
+		if (form.data.id === locals.who.staff?.id)
+			return fail(400, { message: 'You cannot disable your own account.' });
 		const { db } = app();
-		const row = await db.selectFrom('staff').select('disabled').where('id', '=', form.data.id).executeTakeFirst();
+		const row = await db
+			.selectFrom('staff')
+			.select('disabled')
+			.where('id', '=', form.data.id)
+			.executeTakeFirst();
 		if (!row) return fail(404, { message: 'That account no longer exists.' });
 		const disabled = row.disabled ? 0 : 1;
 		await db.updateTable('staff').set({ disabled }).where('id', '=', form.data.id).execute();

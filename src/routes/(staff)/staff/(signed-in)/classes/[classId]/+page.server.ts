@@ -26,7 +26,11 @@ export const actions = {
 		if (!staff) return fail(401, { message: 'Please sign in again.' });
 		if (!(await getClass(db, params.classId))) return fail(404, { message: 'There is no such class.' });
 		const { code, expires } = await createEnrolCode(db, params.classId, staff.id);
-		await appendAudit(db, { actor: `staff:${staff.id}`, action: 'device.code-created', target: `class:${params.classId}` });
+		await appendAudit(db, {
+			actor: `staff:${staff.id}`,
+			action: 'device.code-created',
+			target: `class:${params.classId}`
+		});
 		return { code, expires: expires.toISOString() };
 	}
 } satisfies Actions;

@@ -8,6 +8,10 @@ export const load = (async ({ params, locals }) => {
 	const { db } = app();
 	const info = await getClass(db, params.classId);
 	if (!info) error(404, 'There is no such class.');
-	await appendAudit(db, { actor: `staff:${locals.who.staff?.id}`, action: 'class.card-viewed', target: `class:${info.id}` });
+	await appendAudit(db, {
+		actor: `staff:${locals.who.staff?.id}`,
+		action: 'class.card-viewed',
+		target: `class:${info.id}`
+	});
 	return { info, tiles: await getPicturePassword(db, info.id) };
 }) satisfies PageServerLoad;

@@ -1,0 +1,62 @@
+// The system parts the tests drive for real: Debian's Chromium and PostgreSQL. Installed with
+// apt-get when missing (root on these machines); never a downloaded browser build.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+let aptUpdated = false;
+function aptInstall(pkg) {
+	console.log(`Installing Debian's ${pkg} (apt-get)…`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	if (!aptUpdated) {
+		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+		aptUpdated = true;
+	}
+	execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env });
+}
+
+export function ensureChromium() {
+	if (!existsSync(CHROMIUM)) aptInstall('chromium');
+	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is still missing after installing Debian's chromium.`);
+}
+
+const PG_ROLE = 'harbour';
+const PG_PASSWORD = 'harbour-test';
+export const PG_TEST_DB = 'harbour_test';
+export const PG_TEST_URL = `postgres://${PG_ROLE}:${PG_PASSWORD}@127.0.0.1:5432/${PG_TEST_DB}`;
+
+function pgReady() {
+	return spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status === 0;
+}
+
+function asPostgres(sql) {
+	return execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], {
+		cwd: '/tmp',
+		encoding: 'utf8'
+	});
+}
+
+/**
+ * Returns a PostgreSQL URL for the data-layer tests: TEST_DATABASE_URL if given, otherwise the
+ * local Debian PostgreSQL on loopback, installed and started if needed, with a fresh database.
+ */
+export function ensurePostgres() {
+	if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+	if (!existsSync('/usr/lib/postgresql')) aptInstall('postgresql');
+	if (!pgReady()) {
+		const version = readdirSync('/usr/lib/postgresql').sort().at(-1);
+		console.log(`No PostgreSQL on 127.0.0.1:5432: starting Debian's PostgreSQL ${version} for the tests.`);
+		if (spawnSync('pg_ctlcluster', [version, 'main', 'status']).status === 4) {
+			execFileSync('pg_createcluster', [version, 'main'], { stdio: 'inherit' });
+		}
+		execFileSync('pg_ctlcluster', [version, 'main', 'start'], { stdio: 'inherit' });
+		for (let i = 0; i < 50 && !pgReady(); i++) execFileSync('sleep', ['0.2']);
+		if (!pgReady()) throw new Error('PostgreSQL did not start on 127.0.0.1:5432.');
+	}
+	const hasRole = asPostgres(`select 1 from pg_roles where rolname='${PG_ROLE}'`).trim() === '1';
+	if (!hasRole) asPostgres(`create role ${PG_ROLE} login password '${PG_PASSWORD}'`);
+	asPostgres(`drop database if exists ${PG_TEST_DB} with (force)`);
+	asPostgres(`create database ${PG_TEST_DB} owner ${PG_ROLE}`);
+	return PG_TEST_URL;
+}

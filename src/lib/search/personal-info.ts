@@ -1,0 +1,68 @@
+/**
+ * Spotting personal information typed into the search box: an email address, a UK phone
+ * number or a UK postcode. These are shapes, not words, so they are recognised by pattern
+ * rather than listed; terms.yaml chooses which patterns a category uses.
+ *
+ * The patterns run on normalised text (see normalise.ts) before leetspeak decoding, so digits
+ * are still digits and "@" is still "@".
+ *
+ * Browser-safe: no Node-only imports.
+ */
+
+export const PERSONAL_INFO_PATTERNS = ['email-address', 'uk-phone-number', 'uk-postcode'] as const;
+export type PersonalInfoPattern = (typeof PERSONAL_INFO_PATTERNS)[number];
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/u;
+
+/** Groups of digits with one or two spaces, dots, hyphens or brackets between them. */
+const NUMBER_SEQUENCE = /\+?\(?\d+\)?(?:[\s.-]{1,2}\(?\d+\)?)*/gu;
+/** UK numbers: 0 + 9 or 10 digits, or the same after the +44 / 0044 country code. */
+const UK_PHONE_DIGITS = /^(?:0|44|0044)\d{9,10}$/u;
+const MAX_PHONE_DIGITS = 14;
+
+/**
+ * UK postcode areas. Listing them keeps "y2 3rd" or "ks1 2nd" (year 2, key stage 1) from
+ * looking like postcodes: only real areas such as SW, M or CF count.
+ */
+const POSTCODE_AREAS =
+	'ab|al|b|ba|bb|bd|bh|bl|bn|br|bs|bt|ca|cb|cf|ch|cm|co|cr|ct|cv|cw|da|dd|de|dg|dh|dl|dn|dt|dy|' +
+	'e|ec|eh|en|ex|fk|fy|g|gl|gu|gy|ha|hd|hg|hp|hr|hs|hu|hx|ig|im|ip|iv|je|ka|kt|kw|ky|l|la|ld|le|' +
+	'll|ln|ls|lu|m|me|mk|ml|n|ne|ng|nn|np|nr|nw|ol|ox|pa|pe|ph|pl|po|pr|rg|rh|rm|s|sa|se|sg|sk|sl|' +
+	'sm|sn|so|sp|sr|ss|st|sw|sy|ta|td|tf|tn|tq|tr|ts|tw|ub|w|wa|wc|wd|wf|wn|wr|ws|wv|yo|ze';
+/** Area, district (digit + optional digit or letter), optional space, sector digit, unit letters. */
+const POSTCODE = new RegExp(
+	`(?<![a-z0-9])(?:${POSTCODE_AREAS})\\d[a-z0-9]?\\s?\\d[abd-hjlnp-uw-z]{2}(?![a-z0-9])`,
+	'u'
+);
+
+/**
+ * Phone numbers are written in groups ("07700 900123", "0117 496 0123", "+44 20 7946 0123").
+ * Any run of neighbouring groups may be the number. Every group must have at least two digits,
+ * so counting ("0 1 2 3 4 5 6 7 8 9") is not a number, and a date ("01.02.2026") is too short.
+ */
+function hasUkPhoneNumber(text: string): boolean {
+	for (const sequence of text.matchAll(NUMBER_SEQUENCE)) {
+		const groups = sequence[0].match(/\d+/gu) ?? [];
+		for (let first = 0; first < groups.length; first++) {
+			let digits = '';
+			for (let i = first; i < groups.length; i++) {
+				const group = groups[i] ?? '';
+				if (group.length < 2) break;
+				digits += group;
+				if (UK_PHONE_DIGITS.test(digits)) return true;
+				if (digits.length > MAX_PHONE_DIGITS) break;
+			}
+		}
+	}
+	return false;
+}
+
+const DETECTORS: Readonly<Record<PersonalInfoPattern, (normalised: string) => boolean>> = {
+	'email-address': (text) => EMAIL.test(text),
+	'uk-phone-number': hasUkPhoneNumber,
+	'uk-postcode': (text) => POSTCODE.test(text)
+};
+
+export function hasPersonalInfo(pattern: PersonalInfoPattern, normalised: string): boolean {
+	return DETECTORS[pattern](normalised);
+}

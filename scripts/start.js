@@ -7,7 +7,8 @@ import { fingerprintSources } from './lib/fingerprint.js';
 
 const STAMP = 'build/.harbour-sources';
 const fingerprint = fingerprintSources();
-const built = existsSync('build/index.js') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint;
+const built =
+	existsSync('build/index.js') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint;
 
 if (!built) {
 	console.log('Building Harbour (first start, or the sources changed)…');

@@ -34,7 +34,8 @@ async function whoIsThis(cookies: Parameters<Handle>[0]['event']['cookies']): Pr
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'X-Content-Type-Options': 'nosniff',
-	'Referrer-Policy': 'no-referrer',
+	// same-origin, not no-referrer: with no-referrer, browsers send "Origin: null" on plain form posts.
+	'Referrer-Policy': 'same-origin',
 	'X-Frame-Options': 'DENY',
 	'Cross-Origin-Opener-Policy': 'same-origin',
 	'Permissions-Policy': 'camera=(), geolocation=(), payment=(), usb=(), microphone=(self)'
@@ -63,7 +64,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 					{ status }
 				);
 			}
-			if (decision === 'sign-in' && request.method === 'GET') redirect(303, signInPathFor(rule));
+			if (decision === 'sign-in' && request.method === 'GET') {
+				redirect(303, `${signInPathFor(rule)}?next=${encodeURIComponent(url.pathname)}`);
+			}
 			error(
 				decision === 'sign-in' ? 401 : 403,
 				decision === 'sign-in' ? 'Please sign in first.' : 'You do not have access to this page.'

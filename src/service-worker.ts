@@ -7,6 +7,7 @@
  * - Flushes the outbox on Background Sync, even with every Harbour tab closed.
  * - Waits to activate until the page says so (see src/lib/pwa/updates.svelte.ts).
  */
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
@@ -20,6 +21,9 @@ const PAGES = 'harbour-pupil-pages';
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// Take control as soon as this version activates. A first install activates at once; an update
+// activates only when a page asks (SKIP_WAITING), and that page then reloads into it.
+clientsClaim();
 
 const isPupilPath = (path: string) => path === '/class' || path.startsWith('/class/');
 
@@ -53,7 +57,16 @@ self.addEventListener('message', (event) => {
 	const type = (event.data as { type?: string } | null)?.type;
 	if (type === 'SKIP_WAITING') void self.skipWaiting();
 	if (type === 'FORGET_PAGES') event.waitUntil(caches.delete(PAGES));
+	if (type === 'REMEMBER_PAGE') event.waitUntil(rememberPage((event.data as { path: string }).path));
 });
+
+/** Keeps a pupil page (the class home) for offline use, right after the first online visit. */
+async function rememberPage(path: string): Promise<void> {
+	if (!isPupilPath(path)) return;
+	const res = await fetch(path, { credentials: 'same-origin' });
+	// A redirect means the class is not signed in: keep nothing rather than the wrong page.
+	if (res.ok && !res.redirected) await (await caches.open(PAGES)).put(path, res);
+}
 
 interface SyncEvent extends ExtendableEvent {
 	tag: string;

@@ -18,7 +18,9 @@ export function compileContent(root: string): { charter: unknown } {
 	const charter = parseYamlWith(CharterSchema, readFileSync(file, 'utf8'), rel);
 	for (const p of charter.promises) {
 		if (!existsSync(resolve(root, 'static/pictures', `${p.picture}.svg`))) {
-			throw new Error(`${rel}: picture “${p.picture}” is not in static/pictures/. Use one of the files there.`);
+			throw new Error(
+				`${rel}: picture “${p.picture}” is not in static/pictures/. Use one of the files there.`
+			);
 		}
 	}
 	return { charter };

@@ -40,6 +40,13 @@ class AppUpdates {
 		waiting.postMessage({ type: 'SKIP_WAITING' });
 	}
 
+	/** Ask the worker to keep this pupil page for offline use (it fetches a fresh copy). */
+	async rememberPage(path: string): Promise<void> {
+		if (!('serviceWorker' in navigator)) return;
+		const reg = await navigator.serviceWorker.ready;
+		reg.active?.postMessage({ type: 'REMEMBER_PAGE', path });
+	}
+
 	/** Forget cached pupil pages (class signed out, tablet removed). */
 	async forgetPages(): Promise<void> {
 		navigator.serviceWorker?.controller?.postMessage({ type: 'FORGET_PAGES' });

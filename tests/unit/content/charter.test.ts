@@ -12,8 +12,10 @@ function schoolWith(charterYaml: string): string {
 	return root;
 }
 
-const promise = (picture: string, short = 'Be kind') => `  - picture: ${picture}\n    short: ${short}\n    say: Something to say.\n`;
-const charter = (promises: string) => `title: Promises\nintro: Hello.\npromises:\n${promises}promise: I promise.\n`;
+const promise = (picture: string, short = 'Be kind') =>
+	`  - picture: ${picture}\n    short: ${short}\n    say: Something to say.\n`;
+const charter = (promises: string) =>
+	`title: Promises\nintro: Hello.\npromises:\n${promises}promise: I promise.\n`;
 
 describe('the charter content file', () => {
 	it('compiles the shipped charter', () => {
@@ -22,8 +24,12 @@ describe('the charter content file', () => {
 	});
 
 	it('names the file, the line and the fix when a field is empty', () => {
-		const root = schoolWith(charter(promise('charter-kind') + promise('charter-tell', '""') + promise('charter-ask')));
-		expect(() => compileContent(root)).toThrow('content/charter.yaml line 8: “promises.1.short”: “short” is empty: write it.');
+		const root = schoolWith(
+			charter(promise('charter-kind') + promise('charter-tell', '""') + promise('charter-ask'))
+		);
+		expect(() => compileContent(root)).toThrow(
+			'content/charter.yaml line 8: “promises.1.short”: “short” is empty: write it.'
+		);
 	});
 
 	it('names the line of broken YAML', () => {

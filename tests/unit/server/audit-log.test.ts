@@ -44,7 +44,9 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
 
 	it('keeps one unbroken chain when many entries are appended at once', async () => {
 		await Promise.all(
-			Array.from({ length: 25 }, (_, i) => appendAudit(h.db, { actor: 'system', action: 'x', target: `t${i}` }))
+			Array.from({ length: 25 }, (_, i) =>
+				appendAudit(h.db, { actor: 'system', action: 'x', target: `t${i}` })
+			)
 		);
 		expect(await verifyAuditChain(h.db)).toEqual({ ok: true, rows: 25 });
 	});

@@ -10,7 +10,13 @@ import {
 	endSession,
 	staffFromToken
 } from '../../../src/lib/server/auth/sessions';
-import { createEnrolCode, deviceFromToken, enrolDevice, redeemEnrolCode, revokeDevice } from '../../../src/lib/server/auth/devices';
+import {
+	createEnrolCode,
+	deviceFromToken,
+	enrolDevice,
+	redeemEnrolCode,
+	revokeDevice
+} from '../../../src/lib/server/auth/devices';
 import {
 	CLASS_DEVICE_LIMIT,
 	STAFF_ACCOUNT_LIMIT,
@@ -45,7 +51,13 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
 	});
 
 	it('accepts the right password (email case-insensitive) and refuses a wrong one', async () => {
-		const good = await checkStaffCredentials(h.db, 't@school.EXAMPLE', 'correct horse battery', '127.0.0.1', 'sign-in');
+		const good = await checkStaffCredentials(
+			h.db,
+			't@school.EXAMPLE',
+			'correct horse battery',
+			'127.0.0.1',
+			'sign-in'
+		);
 		expect(good).toMatchObject({ ok: true, staff: { id: teacherId, role: 'teacher' } });
 		const bad = await checkStaffCredentials(h.db, 't@school.example', 'wrong', '127.0.0.1', 'sign-in');
 		expect(bad).toMatchObject({ ok: false, status: 400 });
@@ -53,10 +65,20 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
 
 	it('locks an account after 5 wrong passwords, even with the right one after', async () => {
 		for (let i = 0; i < 4; i++) {
-			expect(await checkStaffCredentials(h.db, 't@school.example', 'nope', '10.0.0.1', 'sign-in')).toMatchObject({ status: 400 });
+			expect(
+				await checkStaffCredentials(h.db, 't@school.example', 'nope', '10.0.0.1', 'sign-in')
+			).toMatchObject({ status: 400 });
 		}
-		expect(await checkStaffCredentials(h.db, 't@school.example', 'nope', '10.0.0.1', 'sign-in')).toMatchObject({ status: 429 });
-		const right = await checkStaffCredentials(h.db, 't@school.example', 'correct horse battery', '10.0.0.2', 'sign-in');
+		expect(
+			await checkStaffCredentials(h.db, 't@school.example', 'nope', '10.0.0.1', 'sign-in')
+		).toMatchObject({ status: 429 });
+		const right = await checkStaffCredentials(
+			h.db,
+			't@school.example',
+			'correct horse battery',
+			'10.0.0.2',
+			'sign-in'
+		);
 		expect(right).toMatchObject({ ok: false, status: 429 });
 	});
 
@@ -75,14 +97,17 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
 	});
 
 	it('forgets old failures once the window has passed', async () => {
-		for (let i = 0; i < 4; i++) await recordFailure(h.db, 'staff:x', STAFF_ACCOUNT_LIMIT, at('2026-11-20T10:00:00Z'));
+		for (let i = 0; i < 4; i++)
+			await recordFailure(h.db, 'staff:x', STAFF_ACCOUNT_LIMIT, at('2026-11-20T10:00:00Z'));
 		expect(await recordFailure(h.db, 'staff:x', STAFF_ACCOUNT_LIMIT, at('2026-11-20T10:20:00Z'))).toBe(0);
 	});
 
 	it('ends a staff session after the idle timeout and after the absolute timeout', async () => {
 		const start = at('2026-11-20T08:00:00Z');
 		const s = await createStaffSession(h.db, teacherId, timeouts, start);
-		expect(await staffFromToken(h.db, s.token, timeouts, at('2026-11-20T08:29:00Z'))).toMatchObject({ id: teacherId });
+		expect(await staffFromToken(h.db, s.token, timeouts, at('2026-11-20T08:29:00Z'))).toMatchObject({
+			id: teacherId
+		});
 		// Active until 08:29, so idle until 08:59 is fine, 09:00 is over.
 		expect(await staffFromToken(h.db, s.token, timeouts, at('2026-11-20T08:58:00Z'))).not.toBeNull();
 		expect(await staffFromToken(h.db, s.token, timeouts, at('2026-11-20T09:30:00Z'))).toBeNull();

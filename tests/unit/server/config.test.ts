@@ -4,24 +4,34 @@ import { openDatabase } from '../../../src/lib/server/db/connect';
 
 describe('configuration', () => {
 	it('defaults to the embedded database in ./data with the demo school', () => {
-		expect(readConfig({})).toMatchObject({ database: { engine: 'sqlite', path: './data/harbour.db' }, demo: true });
+		expect(readConfig({})).toMatchObject({
+			database: { engine: 'sqlite', path: './data/harbour.db' },
+			demo: true
+		});
 		expect(readConfig({ HARBOUR_DEMO: '0' }).demo).toBe(false);
 	});
 
 	it('refuses a DATABASE_URL that is not postgres:// with one sentence', () => {
-		expect(() => readConfig({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/^DATABASE_URL must start with postgres:\/\//);
+		expect(() => readConfig({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(
+			/^DATABASE_URL must start with postgres:\/\//
+		);
 	});
 
 	it('names the variable when a number is not a number', () => {
-		expect(() => readConfig({ STAFF_IDLE_MINUTES: 'soon' })).toThrow('Environment variable STAFF_IDLE_MINUTES must be a whole number.');
+		expect(() => readConfig({ STAFF_IDLE_MINUTES: 'soon' })).toThrow(
+			'Environment variable STAFF_IDLE_MINUTES must be a whole number.'
+		);
 	});
 
 	it('says clearly when PostgreSQL cannot be reached, without printing the password', async () => {
-		const err = await openDatabase({ engine: 'postgres', url: 'postgres://harbour:s3cret@127.0.0.1:1/nowhere' }).catch(
-			(e: Error) => e
-		);
+		const err = await openDatabase({
+			engine: 'postgres',
+			url: 'postgres://harbour:s3cret@127.0.0.1:1/nowhere'
+		}).catch((e: Error) => e);
 		expect(err).toBeInstanceOf(Error);
-		expect((err as Error).message).toMatch(/^Harbour cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/nowhere .*check DATABASE_URL\.$/);
+		expect((err as Error).message).toMatch(
+			/^Harbour cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/nowhere .*check DATABASE_URL\.$/
+		);
 		expect((err as Error).message).not.toContain('s3cret');
 	});
 });

@@ -15,9 +15,22 @@ describe.each(ENGINES)('pupil event ingest on %s', (engine) => {
 	});
 
 	const batch = (ids: string[]): EventBatch => ({
-		events: ids.map((id) => ({ id, kind: 'charter.promised', clientTime: new Date().toISOString(), payload: { n: 1 } }))
+		events: ids.map((id) => ({
+			id,
+			kind: 'charter.promised',
+			clientTime: new Date().toISOString(),
+			payload: { n: 1 }
+		}))
 	});
-	const count = async () => Number((await h.db.selectFrom('pupil_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	const count = async () =>
+		Number(
+			(
+				await h.db
+					.selectFrom('pupil_events')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
 
 	it('stores each event once, however often the tablet resends it', async () => {
 		const cls = await createClass(h.db, { name: 'Robins', yearGroup: 'Year 1', picture: 'robin' });
@@ -34,9 +47,15 @@ describe.each(ENGINES)('pupil event ingest on %s', (engine) => {
 		const { device } = await enrolDevice(h.db, cls.id, 'staff:x');
 		const id = crypto.randomUUID();
 		await ingestEvents(h.db, device, {
-			events: [{ id, kind: 'charter.promised', clientTime: new Date().toISOString(), payload: { classId: 'other' } }]
+			events: [
+				{ id, kind: 'charter.promised', clientTime: new Date().toISOString(), payload: { classId: 'other' } }
+			]
 		});
-		const row = await h.db.selectFrom('pupil_events').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		const row = await h.db
+			.selectFrom('pupil_events')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
 		expect(row.class_id).toBe(cls.id);
 		expect(row.device_id).toBe(device.id);
 	});

@@ -8,9 +8,15 @@ import { appendAudit } from '$lib/server/audit/audit-log';
 import { parseForm } from '$lib/server/forms/parse-form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
-	if (locals.who.staff) redirect(303, '/staff');
-	return {};
+/** Only a staff path on this site: never an open redirect. */
+function nextPath(url: URL): string {
+	const next = url.searchParams.get('next') ?? '';
+	return /^\/staff(\/[\w\-/]*)?$/.test(next) ? next : '/staff';
+}
+
+export const load = (async ({ locals, url }) => {
+	if (locals.who.staff) redirect(303, nextPath(url));
+	return { signedOut: url.searchParams.has('signed-out') };
 }) satisfies PageServerLoad;
 
 const SignInSchema = v.object({
@@ -38,6 +44,6 @@ export const actions = {
 			target: `staff:${check.staff.id}`
 		});
 		setAuthCookie(cookies, url, STAFF_COOKIE, session.token, session.expires);
-		redirect(303, '/staff');
+		redirect(303, nextPath(url));
 	}
 } satisfies Actions;

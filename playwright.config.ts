@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests against the production build (built once by `npm test`), in Debian's Chromium.
+ * Two servers: the demo school, and an empty real school for the first-run screen.
+ */
+export const DEMO_URL = 'http://localhost:4173';
+export const EMPTY_URL = 'http://localhost:4174';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list']],
+	use: {
+		baseURL: DEMO_URL,
+		serviceWorkers: 'allow',
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: [
+		{
+			command: 'node tests/e2e/serve.js 4173 demo',
+			url: `${DEMO_URL}/api/health`,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			timeout: 60_000
+		},
+		{
+			command: 'node tests/e2e/serve.js 4174 empty',
+			url: `${EMPTY_URL}/api/health`,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			timeout: 60_000
+		}
+	]
+});

@@ -1,0 +1,90 @@
+import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { DEMO_URL } from '../../playwright.config';
+import { EXPECTATIONS, PERSONAS, type Persona } from '../fixtures/access-expectations';
+import { classTablet, enrolTablet, signInStaff, TEACHER } from './helpers';
+
+/**
+ * Every route × every kind of visitor against the running app. Denied means 401/403, or a
+ * redirect to a sign-in page carrying `next=` (what the access guard sends); anything else
+ * means the visitor got in.
+ */
+test('every route obeys the declared access matrix for every role', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const contexts = new Map<Persona, BrowserContext>();
+	const staffContext = async (email: string) => {
+		const context = await browser.newContext();
+		await signInStaff(await context.newPage(), email);
+		return context;
+	};
+	contexts.set('anonymous', await browser.newContext());
+	const device = await browser.newContext();
+	await enrolTablet(device, 'Robins');
+	contexts.set('device', device);
+	contexts.set('class-same', (await classTablet(browser, 'Robins')).context);
+	contexts.set('class-other', (await classTablet(browser, 'Owls')).context);
+	contexts.set('teacher-same', await staffContext(TEACHER.Robins));
+	contexts.set('teacher-other', await staffContext(TEACHER.Owls));
+	contexts.set('dsl', await staffContext('dsl@demo.harbour'));
+	contexts.set('admin', await staffContext('admin@demo.harbour'));
+	contexts.set('governor', await staffContext('governor@demo.harbour'));
+
+	const adminPage = await contexts.get('admin')!.newPage();
+	await adminPage.goto('/staff');
+	const robinsHref = await adminPage.getByRole('link', { name: 'Robins' }).first().getAttribute('href');
+	const robinsId = robinsHref!.split('/').pop()!;
+
+	async function outcome(
+		request: APIRequestContext,
+		method: 'GET' | 'POST',
+		path: string
+	): Promise<'allowed' | 'denied'> {
+		const res =
+			method === 'GET'
+				? await request.get(path, { maxRedirects: 0 })
+				: path.startsWith('/api/')
+					? await request.post(path, { maxRedirects: 0, headers: { origin: DEMO_URL }, data: {} })
+					: await request.post(path, { maxRedirects: 0, headers: { origin: DEMO_URL }, form: {} });
+		const status = res.status();
+		if (status === 401 || status === 403) return 'denied';
+		if (status >= 300 && status < 400 && (res.headers()['location'] ?? '').includes('next=')) return 'denied';
+		expect(status, `${method} ${path} answered ${status}`).toBeLessThan(500);
+		return 'allowed';
+	}
+
+	// Signing out ends the persona's session, so that route goes last.
+	const routes = Object.entries(EXPECTATIONS).sort(
+		([a], [b]) => Number(a.endsWith('sign-out')) - Number(b.endsWith('sign-out'))
+	);
+	const wrong: string[] = [];
+	for (const [id, e] of routes) {
+		const path = e.path.replace('{classId}', robinsId);
+		for (const persona of PERSONAS) {
+			const got = await outcome(contexts.get(persona)!.request, e.method, path);
+			const want = e.allowed.includes(persona) ? 'allowed' : 'denied';
+			if (got !== want) wrong.push(`${persona} ${e.method} ${path} (${id}): expected ${want}, got ${got}`);
+		}
+	}
+	expect(wrong).toEqual([]);
+	for (const c of contexts.values()) await c.close();
+});
+
+test('JSON endpoints refuse requests from another origin', async ({ browser }) => {
+	const { context } = await classTablet(browser, 'Robins');
+	const res = await context.request.post('/api/events', {
+		headers: { origin: 'https://evil.example' },
+		data: { events: [] }
+	});
+	expect(res.status()).toBe(403);
+	expect(await res.json()).toEqual({ message: 'Cross-site requests are not allowed.' });
+	await context.close();
+});
+
+test('pages carry a Content-Security-Policy and the standard security headers', async ({ request }) => {
+	const res = await request.get('/staff/sign-in');
+	const h = res.headers();
+	expect(h['content-security-policy']).toContain("script-src 'self'");
+	expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(h['x-content-type-options']).toBe('nosniff');
+	expect(h['referrer-policy']).toBe('same-origin');
+	expect(h['x-frame-options']).toBe('DENY');
+});

@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { EMPTY_URL } from '../../playwright.config';
+import { enrolTablet, readClassCard, signInStaff } from './helpers';
+
+async function expectNoViolations(page: Page, name: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
+	expect(summary).toEqual([]);
+}
+
+test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const anon = await (await browser.newContext()).newPage();
+	for (const [name, path] of [
+		['front door', '/'],
+		['enrol', '/enrol'],
+		['staff sign-in', '/staff/sign-in']
+	] as const) {
+		await anon.goto(path);
+		await expectNoViolations(anon, name);
+	}
+	await anon.goto(`${EMPTY_URL}/setup`);
+	await expectNoViolations(anon, 'first-run setup');
+
+	const tiles = await readClassCard(browser, 'Robins');
+	const tabletContext = await browser.newContext();
+	const tablet = await enrolTablet(tabletContext, 'Robins');
+	await expectNoViolations(tablet, 'class picture');
+	await tablet.getByRole('button', { name: 'Robins class' }).click();
+	await expectNoViolations(tablet, 'picture password');
+	for (const t of tiles) await tablet.getByRole('button', { name: t, exact: true }).click();
+	await expect(tablet).toHaveURL(/\/class$/);
+	for (const [name, path] of [
+		['class home', '/class'],
+		['charter', '/class/charter'],
+		['grown-ups', '/class/grown-ups']
+	] as const) {
+		await tablet.goto(path);
+		await expectNoViolations(tablet, name);
+	}
+	await tabletContext.close();
+
+	const admin = await (await browser.newContext()).newPage();
+	await signInStaff(admin, 'admin@demo.harbour');
+	for (const [name, path] of [
+		['dashboard', '/staff'],
+		['account', '/staff/account'],
+		['staff admin', '/staff/admin/staff'],
+		['classes admin', '/staff/admin/classes'],
+		['tablets admin', '/staff/admin/devices'],
+		['settings', '/staff/admin/settings']
+	] as const) {
+		await admin.goto(path);
+		await expectNoViolations(admin, name);
+	}
+	await admin.getByRole('link', { name: 'Robins' }).first().click();
+	await expectNoViolations(admin, 'class page');
+	await admin.goto('/staff/admin/classes');
+	await admin.getByRole('link', { name: 'Print sign-in card' }).first().click();
+	await expectNoViolations(admin, 'class card');
+});

@@ -1,0 +1,69 @@
+/** Steps a person takes, shared by the browser tests. Demo school accounts. */
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export const PASSWORD = 'harbour-demo';
+export const PIN = '1234';
+export const TEACHER = {
+	Ladybirds: 'ladybirds.teacher@demo.harbour',
+	Robins: 'robins.teacher@demo.harbour',
+	Owls: 'owls.teacher@demo.harbour'
+} as const;
+export type DemoClass = keyof typeof TEACHER;
+
+export async function signInStaff(page: Page, email: string, password = PASSWORD): Promise<void> {
+	await page.goto('/staff/sign-in');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/staff$/);
+}
+
+/** What a teacher reads off the printed class card: the picture password, in order. */
+export async function readClassCard(browser: Browser, className: DemoClass): Promise<string[]> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signInStaff(page, 'admin@demo.harbour');
+	await page.goto('/staff/admin/classes');
+	await page
+		.getByRole('row', { name: new RegExp(className) })
+		.getByRole('link', { name: 'Print sign-in card' })
+		.click();
+	const tiles = await page
+		.locator('ol.tiles img')
+		.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt') ?? ''));
+	await context.close();
+	return tiles;
+}
+
+/** A teacher sets a new tablet up for their class with their own sign-in. */
+export async function enrolTablet(context: BrowserContext, className: DemoClass): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Set up this tablet for a class' }).click();
+	const form = page.locator('form[action="?/staff"]');
+	await form.getByLabel('Email').fill(TEACHER[className]);
+	await form.getByLabel('Password').fill(PASSWORD);
+	await form.getByRole('button', { name: 'Set up this tablet' }).click();
+	await expect(page).toHaveURL(/\/class\/sign-in$/);
+	return page;
+}
+
+/** A child taps the class picture, then the three pictures. */
+export async function signInClass(page: Page, className: DemoClass, tiles: string[]): Promise<void> {
+	await page.getByRole('button', { name: `${className} class` }).click();
+	for (const t of tiles) await page.getByRole('button', { name: t, exact: true }).click();
+	await expect(page).toHaveURL(/\/class$/);
+	await expect(page.locator('[data-ready=yes]')).toBeVisible();
+}
+
+/** A signed-in class tablet in a fresh browser context. */
+export async function classTablet(
+	browser: Browser,
+	className: DemoClass
+): Promise<{ context: BrowserContext; page: Page }> {
+	const tiles = await readClassCard(browser, className);
+	const context = await browser.newContext();
+	const page = await enrolTablet(context, className);
+	await signInClass(page, className, tiles);
+	return { context, page };
+}

@@ -11,7 +11,9 @@ try {
 	if (verdict.ok) {
 		console.log(`Audit log OK: ${verdict.rows} rows, chain unbroken (${handle.where}).`);
 	} else {
-		console.error(`Audit log BROKEN at row ${verdict.badSeq}: ${verdict.reason}. ${verdict.rows} rows before it are intact.`);
+		console.error(
+			`Audit log BROKEN at row ${verdict.badSeq}: ${verdict.reason}. ${verdict.rows} rows before it are intact.`
+		);
 		process.exitCode = 1;
 	}
 } catch (e) {

@@ -15,6 +15,10 @@ const INPUTS = [
 	'vite.config.ts'
 ];
 
+/**
+ * @param {string} path
+ * @param {string[]} out
+ */
 function walk(path, out) {
 	if (!existsSync(path)) return;
 	const st = statSync(path);
@@ -26,6 +30,7 @@ function walk(path, out) {
 }
 
 export function fingerprintSources() {
+	/** @type {string[]} */
 	const lines = [];
 	for (const input of INPUTS) walk(input, lines);
 	return createHash('sha256').update(lines.join('\n')).digest('hex');

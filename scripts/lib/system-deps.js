@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 export const CHROMIUM = '/usr/bin/chromium';
 
 let aptUpdated = false;
+/** @param {string} pkg */
 function aptInstall(pkg) {
 	console.log(`Installing Debian's ${pkg} (apt-get)…`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -18,7 +19,8 @@ function aptInstall(pkg) {
 
 export function ensureChromium() {
 	if (!existsSync(CHROMIUM)) aptInstall('chromium');
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is still missing after installing Debian's chromium.`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} is still missing after installing Debian's chromium.`);
 }
 
 const PG_ROLE = 'harbour';
@@ -30,6 +32,7 @@ function pgReady() {
 	return spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status === 0;
 }
 
+/** @param {string} sql */
 function asPostgres(sql) {
 	return execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], {
 		cwd: '/tmp',
@@ -45,7 +48,7 @@ export function ensurePostgres() {
 	if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
 	if (!existsSync('/usr/lib/postgresql')) aptInstall('postgresql');
 	if (!pgReady()) {
-		const version = readdirSync('/usr/lib/postgresql').sort().at(-1);
+		const version = readdirSync('/usr/lib/postgresql').sort().at(-1) ?? '15';
 		console.log(`No PostgreSQL on 127.0.0.1:5432: starting Debian's PostgreSQL ${version} for the tests.`);
 		if (spawnSync('pg_ctlcluster', [version, 'main', 'status']).status === 4) {
 			execFileSync('pg_createcluster', [version, 'main'], { stdio: 'inherit' });

@@ -48,14 +48,11 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Is position i between two characters that belong to the same word? */
 function isInsideWord(chars: readonly string[], i: number): boolean {
-	const partOfWord = (c: string | undefined): boolean =>
-		c !== undefined && (WORD_CHAR.test(c) || c in LEET);
+	const partOfWord = (c: string | undefined): boolean => c !== undefined && (WORD_CHAR.test(c) || c in LEET);
 	return partOfWord(chars[i - 1]) && partOfWord(chars[i + 1]);
 }
 
 function decodeChunk(chunk: string, reading: number): string {
-	// A chunk without any letter is a number ("1000", "7-11") or a symbol: leave it alone.
-	if (!LETTER.test(chunk)) return chunk;
 	const chars = Array.from(chunk);
 	return chars
 		.map((char, i) => {
@@ -66,7 +63,23 @@ function decodeChunk(chunk: string, reading: number): string {
 		.join('');
 }
 
-const WHITESPACE_SPLIT = /(\s+)/u;
+const isSingleLetter = (chunk: string | undefined): boolean =>
+	chunk !== undefined && chunk.length === 1 && LETTER.test(chunk);
+
+/**
+ * Which whitespace-separated chunks are words to decode. A chunk without a letter is a number
+ * ("1000", "7-11") or a symbol and is left alone, unless it is a single character next to a
+ * spelled-out letter ("p 0 r n").
+ */
+function decodable(chunks: readonly string[]): boolean[] {
+	return chunks.map((chunk, i) => {
+		if (LETTER.test(chunk)) return true;
+		const spelledOut = isSingleLetter(chunks[i - 1]) || isSingleLetter(chunks[i + 1]);
+		return chunk.length === 1 && chunk in LEET && spelledOut;
+	});
+}
+
+const WHITESPACE = /\s+/u;
 
 /**
  * Every reading of the text worth checking. Reading 0 takes each character's first choice;
@@ -75,10 +88,11 @@ const WHITESPACE_SPLIT = /(\s+)/u;
  * and "klll hell", and each word is caught in one of them.)
  */
 export function leetReadings(normalised: string): string[] {
-	const chunks = normalised.split(WHITESPACE_SPLIT);
+	const chunks = normalised.split(WHITESPACE).filter((chunk) => chunk !== '');
+	const decode = decodable(chunks);
 	const readings = new Set<string>();
 	for (let reading = 0; reading < MOST_CHOICES; reading++) {
-		const decoded = chunks.map((chunk) => decodeChunk(chunk, reading)).join('');
+		const decoded = chunks.map((chunk, i) => (decode[i] ? decodeChunk(chunk, reading) : chunk)).join(' ');
 		// Later readings only differ when the text holds a character with several choices.
 		if (readings.has(decoded) && reading > 0) break;
 		readings.add(decoded);

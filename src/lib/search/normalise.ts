@@ -171,7 +171,8 @@ function foldCharacter(char: string): string {
 	return char;
 }
 
-const FOLDABLE = /[^\x00-\x7F]/gu;
+/** Anything outside printable ASCII may need folding. */
+const FOLDABLE = /[^ -~]/gu;
 
 /**
  * Normalise text for matching. Steps, in order:

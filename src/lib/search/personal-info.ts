@@ -12,7 +12,24 @@
 export const PERSONAL_INFO_PATTERNS = ['email-address', 'uk-phone-number', 'uk-postcode'] as const;
 export type PersonalInfoPattern = (typeof PERSONAL_INFO_PATTERNS)[number];
 
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/u;
+const EMAIL_LOCAL_PART_END = /[a-z0-9._%+-]$/u;
+const EMAIL_DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+/u;
+/** Longest domain looked at after an "@" (the longest a real one can be). */
+const MAX_DOMAIN_LENGTH = 255;
+
+/**
+ * An "@" with an address-like character before it and a dotted domain after it. Each "@" is
+ * checked on its own, rather than with one pattern over the whole text, which would take time
+ * in proportion to the square of a long run of letters.
+ */
+function hasEmailAddress(text: string): boolean {
+	for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+		const before = text.slice(Math.max(0, at - 1), at);
+		const after = text.slice(at + 1, at + 1 + MAX_DOMAIN_LENGTH);
+		if (EMAIL_LOCAL_PART_END.test(before) && EMAIL_DOMAIN.test(after)) return true;
+	}
+	return false;
+}
 
 /** Groups of digits with one or two spaces, dots, hyphens or brackets between them. */
 const NUMBER_SEQUENCE = /\+?\(?\d+\)?(?:[\s.-]{1,2}\(?\d+\)?)*/gu;
@@ -58,7 +75,7 @@ function hasUkPhoneNumber(text: string): boolean {
 }
 
 const DETECTORS: Readonly<Record<PersonalInfoPattern, (normalised: string) => boolean>> = {
-	'email-address': (text) => EMAIL.test(text),
+	'email-address': hasEmailAddress,
 	'uk-phone-number': hasUkPhoneNumber,
 	'uk-postcode': (text) => POSTCODE.test(text)
 };

@@ -49,6 +49,12 @@ export function soundAlike(source: string, offset = 0): MappedText {
 	return { text, starts, ends };
 }
 
+/** The text exactly as it is, mapped to itself (for runs of the letters as typed). */
+export function asTyped(source: string, offset = 0): MappedText {
+	const positions = Array.from(source, (_, i) => offset + i);
+	return { text: source, starts: positions, ends: positions.map((p) => p + 1) };
+}
+
 /**
  * A word as runs of repeated letters: "seeexxx" is s×1 e×3 x×3, with `letters` "sex".
  * Comparing runs rather than raw letters makes stretched words match ("seeexxx", "kiiiilll")
@@ -56,38 +62,55 @@ export function soundAlike(source: string, offset = 0): MappedText {
  * "bobs" is not "boobs".
  */
 export interface Runs {
-	/** The letters with repeats squeezed out. */
+	/** The letters with repeats squeezed out: one per run. */
 	readonly letters: string;
+	/** How many times each run's letter is repeated. */
 	readonly counts: readonly number[];
-	/** Source range of each run. */
-	readonly starts: readonly number[];
-	readonly ends: readonly number[];
+	/** Index (into the unsqueezed text) of each run's first letter. */
+	readonly firstLetters: readonly number[];
+	/** Source range of each letter of the unsqueezed text. */
+	readonly source: MappedText;
 }
 
 export function toRuns(mapped: MappedText): Runs {
 	let letters = '';
 	const counts: number[] = [];
-	const starts: number[] = [];
-	const ends: number[] = [];
+	const firstLetters: number[] = [];
 	for (let i = 0; i < mapped.text.length; i++) {
 		const char = mapped.text.charAt(i);
 		const last = counts.length - 1;
 		if (last >= 0 && letters.charAt(last) === char) {
 			counts[last] = (counts[last] ?? 0) + 1;
-			ends[last] = mapped.ends[i] ?? 0;
 		} else {
 			letters += char;
 			counts.push(1);
-			starts.push(mapped.starts[i] ?? 0);
-			ends.push(mapped.ends[i] ?? 0);
+			firstLetters.push(i);
 		}
 	}
-	return { letters, counts, starts, ends };
+	return { letters, counts, firstLetters, source: mapped };
 }
 
-/** Runs of a word on its own, with source positions relative to the word. */
-export function wordRuns(word: string): Runs {
-	return toRuns(soundAlike(word));
+/**
+ * The source range of runs [from, to) that spell a word with the given run counts (its own
+ * repeats, e.g. [1, 1, 1, 2] for "twatt"). Only as many letters of the first and last runs
+ * are claimed as the word needs: squeezing can merge letters of two neighbouring words
+ * ("great tits" squeezes to "greatits"), and a tight range keeps a match or an exception from
+ * claiming letters of the next word.
+ */
+export function sourceSpan(
+	runs: Runs,
+	from: number,
+	to: number,
+	counts: readonly number[]
+): { start: number; end: number } {
+	const firstLetter = (run: number): number => runs.firstLetters[run] ?? 0;
+	const runLength = (run: number): number => runs.counts[run] ?? 1;
+	const needFirst = Math.min(counts[0] ?? 1, runLength(from));
+	const needLast = Math.min(counts[counts.length - 1] ?? 1, runLength(to - 1));
+	const startLetter = to - from === 1 ? firstLetter(from) : firstLetter(from) + runLength(from) - needFirst;
+	const endLetter =
+		to - from === 1 ? firstLetter(from) + runLength(from) - 1 : firstLetter(to - 1) + needLast - 1;
+	return { start: runs.source.starts[startLetter] ?? 0, end: runs.source.ends[endLetter] ?? 0 };
 }
 
 /**
@@ -154,4 +177,37 @@ export function oneLetterDeletions(word: string): string[] {
 	const keys = new Set<string>([word]);
 	for (let i = 0; i < word.length; i++) keys.add(word.slice(0, i) + word.slice(i + 1));
 	return [...keys];
+}
+
+/**
+ * A word in the two spellings matching uses: sound-alike (for whole words, word forms and
+ * slips) and as typed (for finding a term inside a longer word, where sound-alike spelling
+ * would find "fuck" in "fuchsia"). Both squeezed into runs.
+ */
+export interface WordForms {
+	readonly sounds: Runs;
+	readonly typed: Runs;
+}
+
+export function wordForms(word: string, offset = 0): WordForms {
+	return { sounds: toRuns(soundAlike(word, offset)), typed: toRuns(asTyped(word, offset)) };
+}
+
+/**
+ * Keys under which a word's one-slip neighbours are found: every one-letter deletion of both
+ * spellings. Two words one slip apart always share a key.
+ */
+export function slipKeys(word: WordForms): Set<string> {
+	return new Set([...oneLetterDeletions(word.sounds.letters), ...oneLetterDeletions(word.typed.letters)]);
+}
+
+/**
+ * One slip apart in either spelling, keeping the first letter (people rarely misspell the
+ * start of a word). Both spellings are tried because sound-alike spelling can move a word
+ * further away: "suicdie" sounds like "suikdie", two slips from "suiside", but it is one
+ * swap from "suicide" as typed.
+ */
+export function oneSlipApart(a: WordForms, b: WordForms): boolean {
+	if (a.typed.letters.charAt(0) !== b.typed.letters.charAt(0)) return false;
+	return withinOneSlip(a.sounds.letters, b.sounds.letters) || withinOneSlip(a.typed.letters, b.typed.letters);
 }

@@ -16,6 +16,12 @@ export interface Span {
 	readonly end: number;
 }
 
+/** Words read as one: see TokenisedText.gluedWords. */
+export interface GluedWord extends Span {
+	/** Made of single letters ("s.e.x", "p o r n") rather than of real words ("wwf-uk"). */
+	readonly spelledOut: boolean;
+}
+
 export interface TokenisedText {
 	/** Every word character of the text, in order, with separators removed. */
 	readonly joined: string;
@@ -26,7 +32,7 @@ export interface TokenisedText {
 	 * - a whitespace-free chunk made of two or more words ("s.e.x", "k-i-l-l", "free-robux");
 	 * - three or more one-letter words in a row ("p o r n", "s e x").
 	 */
-	readonly gluedWords: readonly Span[];
+	readonly gluedWords: readonly GluedWord[];
 }
 
 /** Apostrophes inside a word are dropped, not treated as splits: "don't" reads as "dont". */
@@ -37,14 +43,14 @@ const WHITESPACE = /\s+/u;
 /** Fewer than this many single letters in a row are ordinary words ("i a", "a b"). */
 const MIN_SPELLED_OUT_LETTERS = 3;
 
-function spelledOutRuns(words: readonly Span[]): Span[] {
-	const runs: Span[] = [];
+function spelledOutRuns(words: readonly Span[]): GluedWord[] {
+	const runs: GluedWord[] = [];
 	let runStart = -1;
 	const closeRun = (endIndex: number): void => {
 		const first = words[runStart];
 		const last = words[endIndex - 1];
 		if (first !== undefined && last !== undefined && endIndex - runStart >= MIN_SPELLED_OUT_LETTERS) {
-			runs.push({ start: first.start, end: last.end });
+			runs.push({ start: first.start, end: last.end, spelledOut: true });
 		}
 		runStart = -1;
 	};
@@ -61,16 +67,20 @@ export function tokenise(reading: string): TokenisedText {
 	const text = reading.replace(INNER_APOSTROPHE, '');
 	let joined = '';
 	const words: Span[] = [];
-	const gluedWords: Span[] = [];
+	const gluedWords: GluedWord[] = [];
 	for (const chunk of text.split(WHITESPACE)) {
 		const chunkStart = joined.length;
 		let wordsInChunk = 0;
+		let allSingleLetters = true;
 		for (const match of chunk.matchAll(WORD)) {
 			words.push({ start: joined.length, end: joined.length + match[0].length });
 			joined += match[0];
 			wordsInChunk++;
+			allSingleLetters &&= match[0].length === 1;
 		}
-		if (wordsInChunk >= 2) gluedWords.push({ start: chunkStart, end: joined.length });
+		if (wordsInChunk >= 2) {
+			gluedWords.push({ start: chunkStart, end: joined.length, spelledOut: allSingleLetters });
+		}
 	}
 	for (const run of spelledOutRuns(words)) {
 		const alreadyGlued = gluedWords.some((g) => g.start === run.start && g.end === run.end);

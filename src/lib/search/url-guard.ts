@@ -23,16 +23,17 @@ export const URL_REASONS = {
 } as const;
 
 type ReasonKey = keyof typeof URL_REASONS;
+/** Problems found from the link alone, before the list is consulted. */
+type AddressProblem = Exclude<ReasonKey, 'allowed' | 'notListed' | 'lookalike'>;
 
 /** The same problems, worded as a fix for whoever edits sites.yaml. */
-const LIST_FIXES: Readonly<Record<Exclude<ReasonKey, 'allowed' | 'notListed'>, string>> = {
+const LIST_FIXES: Readonly<Record<AddressProblem, string>> = {
 	notAnAddress: 'is not a valid web address',
 	tooLong: 'is too long',
 	httpsOnly: 'must start with https://',
 	username: 'must not contain a username or password (nothing before an @)',
 	numericHost: 'must use a site name, not a numeric IP address',
 	port: 'must not name a port (no :8080 after the site name)',
-	lookalike: 'uses look-alike letters',
 	confusing: 'must not contain backslashes, control characters or encoded slashes (%2F, %5C, %25)'
 };
 
@@ -58,9 +59,17 @@ export interface Allowlist<T extends AllowlistEntry> {
 }
 
 const MAX_URL_LENGTH = 2048;
-/** Backslashes (read as "/" by browsers but not by every server) and control characters
- * (silently dropped by the parser, so "java\tscript:" would become "javascript:"). */
-const CONFUSING_CHARACTERS = /[\\\u0000-\u001f\u007f]/u;
+/**
+ * Backslashes (read as "/" by browsers but not by every server) and control characters
+ * (silently dropped by the parser, so "java\tscript:" would become "javascript:").
+ */
+function hasConfusingCharacters(input: string): boolean {
+	for (const char of input) {
+		const code = char.charCodeAt(0);
+		if (char === '\\' || code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/u;
 const SCHEME_AND_SLASHES = /^[a-z][a-z0-9+.-]*:[/]*/iu;
 /** Encoded "/", "\" or "%": a server that decodes them could see a different path from ours. */
@@ -97,14 +106,14 @@ function hasDotSegment(path: string): boolean {
 	return path.split('/').some((segment) => segment === '.' || segment === '..');
 }
 
-type Parsed = { url: URL; path: string } | { problem: Exclude<ReasonKey, 'allowed' | 'notListed'> };
+type Parsed = { url: URL; path: string } | { problem: AddressProblem };
 
 /** Parse a link and refuse anything that hides where it goes. Does not consult the list. */
 function parseSafely(raw: string): Parsed {
 	const input = raw.trim();
 	if (input === '') return { problem: 'notAnAddress' };
 	if (input.length > MAX_URL_LENGTH) return { problem: 'tooLong' };
-	if (CONFUSING_CHARACTERS.test(input)) return { problem: 'confusing' };
+	if (hasConfusingCharacters(input)) return { problem: 'confusing' };
 	let url: URL;
 	try {
 		url = new URL(input);
@@ -149,24 +158,25 @@ export function compileAllowlist<T extends AllowlistEntry>(entries: readonly T[]
 	return { byHost };
 }
 
-const verdict = <T extends AllowlistEntry>(reason: ReasonKey, entry?: T): UrlVerdict<T> =>
-	entry === undefined
-		? { allowed: false, reason: URL_REASONS[reason] }
-		: { allowed: true, reason: URL_REASONS[reason], entry };
+const refuse = (reason: Exclude<ReasonKey, 'allowed'>): UrlVerdict<never> => ({
+	allowed: false,
+	reason: URL_REASONS[reason]
+});
 
 export function checkUrl<T extends AllowlistEntry>(url: string, allowlist: Allowlist<T>): UrlVerdict<T> {
 	const parsed = parseSafely(url);
-	if ('problem' in parsed) return verdict(parsed.problem);
+	if ('problem' in parsed) return refuse(parsed.problem);
 	const host = hostOf(parsed.url);
 	const prefixes = allowlist.byHost.get(host);
 	if (prefixes === undefined) {
 		// Internationalised names arrive as punycode; one that is not itself listed is most
 		// likely dressing up as a listed site ("www.bbс.co.uk" with a Cyrillic "с").
 		const punycode = host.split('.').some((label) => label.startsWith('xn--'));
-		return verdict(punycode ? 'lookalike' : 'notListed');
+		return refuse(punycode ? 'lookalike' : 'notListed');
 	}
 	const match = prefixes.find((prefix) => pathMatches(parsed.path, prefix.path));
-	return match === undefined ? verdict('notListed') : verdict('allowed', match.entry);
+	if (match === undefined) return refuse('notListed');
+	return { allowed: true, reason: URL_REASONS.allowed, entry: match.entry };
 }
 
 /**

@@ -1,0 +1,156 @@
+// `npm run bench`: measures Harbour on this machine against its budgets, prints a table and
+// writes bench/results.json. Timing goals live here, never in the tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
+import { ensureBuilt } from './lib/ensure-build.js';
+import { ensureChromium, CHROMIUM } from './lib/system-deps.js';
+import { classTablet } from '../tests/e2e/helpers';
+
+const PORT = 4300;
+const BASE = `http://localhost:${PORT}`;
+
+interface Row {
+	name: string;
+	value: number;
+	unit: string;
+	budget?: string;
+	pass?: boolean;
+	detail?: string;
+}
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function startServer(): Promise<ChildProcess> {
+	const dir = 'bench/.db';
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const server = spawn(process.execPath, ['build/index.js'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			ORIGIN: BASE,
+			DATABASE_URL: '',
+			DATABASE_PATH: `${dir}/harbour.db`,
+			HARBOUR_DEMO: '1'
+		}
+	});
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return server;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	server.kill();
+	throw new Error('The server did not start for the benchmark.');
+}
+
+/** Gzip-compressed bytes of every script the class home loads, fetched from the network. */
+async function classHomeScriptBytes(browser: Browser): Promise<{ bytes: number; files: number }> {
+	const { context } = await classTablet(browser, 'Robins');
+	const page = await context.newPage();
+	const bodies: Promise<Buffer>[] = [];
+	page.on('response', (res) => {
+		if (res.request().resourceType() === 'script') bodies.push(res.body());
+	});
+	const client = await context.newCDPSession(page);
+	await client.send('Network.setCacheDisabled', { cacheDisabled: true });
+	await page.goto('/class', { waitUntil: 'networkidle' });
+	const all = await Promise.all(bodies);
+	await context.close();
+	return { bytes: all.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0), files: all.length };
+}
+
+/** Reload with the network off until the class home is usable (hydrated), served by the worker. */
+async function offlineReloadTimes(browser: Browser, runs: number): Promise<number[]> {
+	const { context, page } = await classTablet(browser, 'Owls');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		for (let i = 0; i < 50 && !(await (await caches.open('harbour-pupil-pages')).match('/class')); i++) {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	});
+	await context.setOffline(true);
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		await page.reload();
+		await page.locator('[data-ready=yes]').waitFor();
+		times.push(performance.now() - start);
+	}
+	await context.close();
+	return times;
+}
+
+async function main() {
+	ensureChromium();
+	ensureBuilt();
+	const server = await startServer();
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update']
+	});
+	const rows: Row[] = [];
+	try {
+		const origNewContext = browser.newContext.bind(browser);
+		browser.newContext = (options) => origNewContext({ baseURL: BASE, ...options });
+
+		const js = await classHomeScriptBytes(browser);
+		rows.push({
+			name: 'Pupil class home: JavaScript transferred (gzip)',
+			value: Math.round((js.bytes / 1024) * 10) / 10,
+			unit: 'KB',
+			budget: '≤ 90 KB',
+			pass: js.bytes <= 90 * 1024,
+			detail: `${js.files} files`
+		});
+
+		const times = await offlineReloadTimes(browser, 20);
+		rows.push({
+			name: 'Offline reload → class home usable (service worker), p50',
+			value: Math.round(percentile(times, 50)),
+			unit: 'ms'
+		});
+		rows.push({
+			name: 'Offline reload → class home usable (service worker), p95',
+			value: Math.round(percentile(times, 95)),
+			unit: 'ms',
+			detail: `${times.length} reloads`
+		});
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+
+	const width = Math.max(...rows.map((r) => r.name.length));
+	console.log(`\n${'Measure'.padEnd(width)}  ${'Value'.padStart(10)}  Budget      Result`);
+	for (const r of rows) {
+		const result = r.pass === undefined ? '' : r.pass ? 'within' : 'OVER';
+		console.log(
+			`${r.name.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(10)}  ${(r.budget ?? '').padEnd(10)}  ${result} ${r.detail ? `(${r.detail})` : ''}`
+		);
+	}
+	mkdirSync('bench', { recursive: true });
+	writeFileSync(
+		'bench/results.json',
+		JSON.stringify(
+			{
+				measuredAt: new Date().toISOString(),
+				machine: { cpus: (await import('node:os')).cpus().length },
+				rows
+			},
+			null,
+			2
+		) + '\n'
+	);
+	console.log('\nWritten to bench/results.json');
+}
+
+await main();

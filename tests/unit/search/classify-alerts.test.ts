@@ -1,0 +1,182 @@
+/**
+ * Searches that must reach a grown-up (alert), scams and personal information (block), and
+ * how the classifier decides between categories and what it reveals.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, compileClassifier, compileExplainer } from '$lib/search/classify';
+import type { SafeSearchLists } from '$lib/search/lists-schema';
+import { loadSafeSearchLists } from '../../../scripts/lib/safe-search-lists';
+
+const lists = loadSafeSearchLists();
+const classifier = compileClassifier(lists);
+const alert = (category: string) => ({ verdict: 'alert', category });
+const block = (category: string) => ({ verdict: 'block', category });
+
+describe('disclosures of harm raise an alert', () => {
+	it.each([
+		'someone is hurting me',
+		'my uncle touches me',
+		'my step dad hits me',
+		'mummy hit me',
+		'a man touched me',
+		'he touched my privates',
+		'she touched my bottom',
+		'someone touched my willy',
+		'dont tell my mum',
+		"don't tell my mum",
+		'he said dont tell anyone',
+		'its our secret',
+		'a stranger wants to meet me',
+		'someone online wants to meet me',
+		'asked me to take my clothes off',
+		'im being bullied',
+		'i am being bullied at school',
+		'i dont feel safe at home',
+		'my dad locked me in',
+		'raped',
+		'abuse'
+	])('%s', (query) => {
+		expect(classifier(query)).toEqual(alert('disclosure'));
+	});
+
+	it.each([
+		['someoneishurtingme', 'run together'],
+		['s o m e o n e is hurting me', 'spelled out'],
+		['somone is hurtin me', 'misspelt'],
+		['my uncel touches me', 'misspelt name'],
+		['SOMEONE IS HURTING ME!!!', 'shouted'],
+		['d0nt t3ll my mum', 'leetspeak'],
+		['donttellmymum', 'run together']
+	])('%s (%s)', (query) => {
+		expect(classifier(query)).toEqual(alert('disclosure'));
+	});
+});
+
+describe('self-harm raises an alert', () => {
+	it.each([
+		'i want to die',
+		'iwanttodie',
+		'i wanna die',
+		'i want 2 die',
+		'i want to d1e',
+		'how to kill myself',
+		'kil myself',
+		'k1ll mys3lf',
+		'suicide',
+		'sucide',
+		'suiside',
+		'suicdie',
+		'self harm',
+		'self-harm',
+		'i hate myself',
+		'nobody loves me',
+		'unalive myself',
+		'how to stop eating'
+	])('%s', (query) => {
+		expect(classifier(query)).toEqual(alert('self-harm'));
+	});
+});
+
+describe('scams aimed at children are blocked', () => {
+	it.each([
+		'free robux',
+		'FREE ROBUX generator',
+		'free vbucks',
+		'free v-bucks',
+		'free v bucks now',
+		'robux generator',
+		'free minecoins',
+		'claim your prize',
+		'you won a prize'
+	])('%s', (query) => {
+		expect(classifier(query)).toEqual(block('scams'));
+	});
+});
+
+describe('personal information is blocked', () => {
+	it.each([
+		'what is your address',
+		'whats your phone number',
+		'where do you live',
+		'my password is bananas',
+		'my phone number is 07700 900123',
+		'07700900123',
+		'+44 7700 900123',
+		'call 0117 496 0123',
+		'020 7946 0123',
+		'my email is sam@example.com',
+		'sw1a 1aa',
+		'i live at 10 high street, M1 1AE',
+		'cf10 1ep'
+	])('%s', (query) => {
+		expect(classifier(query)).toEqual(block('sharing-personal-information'));
+	});
+});
+
+describe('choosing between categories', () => {
+	it('an alert beats a block: "kill myself" is self-harm, not violence', () => {
+		expect(classifier('kill myself')).toEqual(alert('self-harm'));
+	});
+
+	it('an alert beats a block in the same query', () => {
+		expect(classifier('free robux someone is hurting me')).toEqual(alert('disclosure'));
+	});
+
+	it('among blocks, the category listed first in terms.yaml wins', () => {
+		// "kill all jews" matches discrimination (a phrase) and violence (the word "kill").
+		expect(classifier('kill all jews')).toEqual(block('discrimination'));
+		const reordered: SafeSearchLists = {
+			...lists,
+			terms: {
+				...lists.terms,
+				categories: [...lists.terms.categories].sort((a) => (a.id === 'violence' ? -1 : 0))
+			}
+		};
+		expect(compileClassifier(reordered)('kill all jews')).toEqual(block('violence'));
+	});
+});
+
+describe('what the child-facing classifier reveals', () => {
+	it('returns only the verdict and the category, never the matched words', () => {
+		const result = classifier('watch p0rn');
+		expect(Object.keys(result).sort()).toEqual(['category', 'verdict']);
+		expect(result).toEqual(block('pornography'));
+	});
+
+	it('classify() compiles once per lists object and gives the same answers', () => {
+		expect(classify('free robux', lists)).toEqual(block('scams'));
+		expect(classify('dinosaurs', lists)).toEqual({ verdict: 'allow', category: null });
+	});
+
+	it('staff tooling can see which entry matched, how, and what excused it', () => {
+		const explain = compileExplainer(lists);
+		expect(explain('watchporn').matched).toContainEqual({
+			category: 'pornography',
+			entry: 'porn',
+			how: 'part of a word',
+			excusedBy: null
+		});
+		const scunthorpe = explain('scunthorpe');
+		expect(scunthorpe.verdict).toBe('allow');
+		expect(scunthorpe.matched).toContainEqual(expect.objectContaining({ excusedBy: 'scunthorpe' }));
+	});
+});
+
+describe('speed', () => {
+	it('classifies thousands of queries a second once compiled', () => {
+		const queries = ['dinosaurs for kids', 'free r0bux', 'someoneishurtingme', 'how do volcanoes work'];
+		const count = 4000;
+		const started = performance.now();
+		for (let i = 0; i < count; i++) classifier(`${queries[i % queries.length]} ${i}`);
+		const perSecond = count / ((performance.now() - started) / 1000);
+		expect(perSecond).toBeGreaterThan(2000);
+	});
+
+	it('copes with a pasted wall of text in time proportional to its length', () => {
+		for (const wall of ['x'.repeat(20_000), 'a*b1c '.repeat(2_000), '0 1 2 3 4 5 6 7 8 9 '.repeat(1_000)]) {
+			const started = performance.now();
+			classifier(wall);
+			expect(performance.now() - started).toBeLessThan(3_000);
+		}
+	});
+});

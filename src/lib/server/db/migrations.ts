@@ -3,7 +3,7 @@
  * portable types (text, integer) so SQLite and PostgreSQL stay identical.
  */
 import type { Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
 	'0001_foundation': {

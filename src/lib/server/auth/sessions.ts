@@ -27,22 +27,22 @@ export interface Timeouts {
 
 const minutes = (n: number) => n * 60_000;
 
-export async function createStaffSession(
+async function createSession(
 	db: Kysely<Database>,
-	staffId: string,
-	t: Timeouts,
-	now = new Date()
+	owner: { kind: 'staff'; staffId: string } | { kind: 'class'; classId: string; deviceId: string },
+	lifetimeMinutes: number,
+	now: Date
 ): Promise<{ token: string; expires: Date }> {
 	const token = newToken();
-	const expires = new Date(now.getTime() + minutes(t.staffMaxHours * 60));
+	const expires = new Date(now.getTime() + minutes(lifetimeMinutes));
 	await db
 		.insertInto('sessions')
 		.values({
 			token_hash: hashToken(token),
-			kind: 'staff',
-			staff_id: staffId,
-			class_id: null,
-			device_id: null,
+			kind: owner.kind,
+			staff_id: owner.kind === 'staff' ? owner.staffId : null,
+			class_id: owner.kind === 'class' ? owner.classId : null,
+			device_id: owner.kind === 'class' ? owner.deviceId : null,
 			created_at: now.toISOString(),
 			last_seen_at: now.toISOString(),
 			expires_at: expires.toISOString()
@@ -51,29 +51,19 @@ export async function createStaffSession(
 	return { token, expires };
 }
 
-export async function createClassSession(
+export function createStaffSession(db: Kysely<Database>, staffId: string, t: Timeouts, now = new Date()) {
+	return createSession(db, { kind: 'staff', staffId }, t.staffMaxHours * 60, now);
+}
+
+/** A class signed in on one enrolled tablet; it counts only on that tablet. */
+export function createClassSession(
 	db: Kysely<Database>,
 	classId: string,
 	deviceId: string,
 	t: Timeouts,
 	now = new Date()
-): Promise<{ token: string; expires: Date }> {
-	const token = newToken();
-	const expires = new Date(now.getTime() + minutes(t.classSessionDays * 24 * 60));
-	await db
-		.insertInto('sessions')
-		.values({
-			token_hash: hashToken(token),
-			kind: 'class',
-			staff_id: null,
-			class_id: classId,
-			device_id: deviceId,
-			created_at: now.toISOString(),
-			last_seen_at: now.toISOString(),
-			expires_at: expires.toISOString()
-		})
-		.execute();
-	return { token, expires };
+) {
+	return createSession(db, { kind: 'class', classId, deviceId }, t.classSessionDays * 24 * 60, now);
 }
 
 /** The staff member behind a cookie, or null when unknown, expired, idle too long or disabled. */

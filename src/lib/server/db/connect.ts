@@ -8,7 +8,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
-import { migrateToLatest } from './migrations';
+import { migrateToLatest } from './migrations/index';
 
 export type Engine = 'sqlite' | 'postgres';
 

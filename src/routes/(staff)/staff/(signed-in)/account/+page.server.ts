@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { hashSecret, verifySecret } from '$lib/server/auth/passwords';
@@ -7,64 +7,51 @@ import { parseForm } from '$lib/server/forms/parse-form';
 import { NewPasswordSchema } from '$lib/server/forms/fields';
 import type { Actions } from './$types';
 
-const PasswordForm = v.object({ current: v.string(), password: NewPasswordSchema });
+const PasswordForm = v.object({ current: v.string(), secret: NewPasswordSchema });
 const PinForm = v.object({
 	current: v.string(),
-	pin: v.pipe(v.string(), v.regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.'))
+	secret: v.pipe(v.string(), v.regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.'))
 });
 
-/** Both changes need the current password: a session left open cannot be taken over. */
-async function checkCurrent(staffId: string, current: string): Promise<boolean> {
-	const row = await app()
-		.db.selectFrom('staff')
+/**
+ * Replaces the signed-in person's password or kiosk PIN. Both need the current password, so a
+ * session left open on a shared laptop cannot be used to take the account over.
+ */
+async function changeSecret(
+	{ request, locals }: RequestEvent,
+	column: 'password_hash' | 'pin_hash',
+	schema: typeof PasswordForm | typeof PinForm,
+	done: string
+) {
+	const staff = locals.who.staff;
+	if (!staff) return fail(401, { message: 'Please sign in again.' });
+	const form = await parseForm(request, schema);
+	if (!form.ok) return fail(400, { message: form.message });
+	const { db } = app();
+	const row = await db
+		.selectFrom('staff')
 		.select('password_hash')
-		.where('id', '=', staffId)
+		.where('id', '=', staff.id)
 		.executeTakeFirstOrThrow();
-	return verifySecret(current, row.password_hash);
+	if (!(await verifySecret(form.data.current, row.password_hash))) {
+		return fail(400, { message: 'Your current password is not right.' });
+	}
+	await db
+		.updateTable('staff')
+		.set({ [column]: await hashSecret(form.data.secret) })
+		.where('id', '=', staff.id)
+		.execute();
+	const action = column === 'password_hash' ? 'staff.password-changed' : 'staff.pin-changed';
+	await appendAudit(db, { actor: `staff:${staff.id}`, action, target: `staff:${staff.id}` });
+	return { ok: done };
 }
 
 export const actions = {
-	password: async ({ request, locals }) => {
-		const staff = locals.who.staff;
-		if (!staff) return fail(401, { message: 'Please sign in again.' });
-		const form = await parseForm(request, PasswordForm);
-		if (!form.ok) return fail(400, { message: form.message });
-		if (!(await checkCurrent(staff.id, form.data.current))) {
-			return fail(400, { message: 'Your current password is not right.' });
+	password: (event) => changeSecret(event, 'password_hash', PasswordForm, 'Your password is changed.'),
+	pin: (event) => {
+		if (event.locals.who.staff?.role === 'governor') {
+			return fail(403, { message: 'Governors do not unlock class tablets.' });
 		}
-		const { db } = app();
-		await db
-			.updateTable('staff')
-			.set({ password_hash: await hashSecret(form.data.password) })
-			.where('id', '=', staff.id)
-			.execute();
-		await appendAudit(db, {
-			actor: `staff:${staff.id}`,
-			action: 'staff.password-changed',
-			target: `staff:${staff.id}`
-		});
-		return { ok: 'Your password is changed.' };
-	},
-	pin: async ({ request, locals }) => {
-		const staff = locals.who.staff;
-		if (!staff) return fail(401, { message: 'Please sign in again.' });
-		if (staff.role === 'governor') return fail(403, { message: 'Governors do not unlock class tablets.' });
-		const form = await parseForm(request, PinForm);
-		if (!form.ok) return fail(400, { message: form.message });
-		if (!(await checkCurrent(staff.id, form.data.current))) {
-			return fail(400, { message: 'Your current password is not right.' });
-		}
-		const { db } = app();
-		await db
-			.updateTable('staff')
-			.set({ pin_hash: await hashSecret(form.data.pin) })
-			.where('id', '=', staff.id)
-			.execute();
-		await appendAudit(db, {
-			actor: `staff:${staff.id}`,
-			action: 'staff.pin-changed',
-			target: `staff:${staff.id}`
-		});
-		return { ok: 'Your kiosk PIN is set.' };
+		return changeSecret(event, 'pin_hash', PinForm, 'Your kiosk PIN is set.');
 	}
 } satisfies Actions;

@@ -1,0 +1,22 @@
+/**
+ * One set of migrations for both engines. Written with Kysely's schema builder using only
+ * portable types (text, integer) so SQLite and PostgreSQL stay identical. One file a migration,
+ * named for what it adds; they run in key order.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { foundation } from './0001-foundation';
+
+const migrations: Record<string, Migration> = {
+	'0001_foundation': foundation
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws with Kysely's error when a migration fails. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+	const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+	const failed = results?.find((r) => r.status === 'Error');
+	if (error || failed) {
+		throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+	}
+}

@@ -1,5 +1,22 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/**
+ * Safe search shows embeddable sites inside Harbour: frame-src allows exactly their origins.
+ * The build checks sites.yaml properly (tooling/vite-plugin-safe-search.ts); a unit test keeps
+ * this list equal to src/lib/search/embeddable.ts's.
+ * @returns {string[]}
+ */
+export function embeddableOrigins() {
+	const file = new URL('./content/safe-search/sites.yaml', import.meta.url);
+	/** @type {{ sites?: { url: string; embeddable?: boolean }[] }} */
+	const yaml = parse(readFileSync(file, 'utf8')) ?? {};
+	const origins = (yaml.sites ?? []).filter((s) => s.embeddable === true).map((s) => new URL(s.url).origin);
+	return [...new Set(origins)].sort();
+}
+const frameOrigins = embeddableOrigins();
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -25,7 +42,8 @@ const config = {
 				'object-src': ['none'],
 				'base-uri': ['none'],
 				'form-action': ['self'],
-				'frame-ancestors': ['none']
+				'frame-ancestors': ['none'],
+				'frame-src': frameOrigins.length > 0 ? frameOrigins : ['none']
 			}
 		}
 	}

@@ -2,10 +2,12 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 import { harbourContent } from './tooling/vite-plugin-content';
+import { harbourSafeSearch } from './tooling/vite-plugin-safe-search';
 
 export default defineConfig({
 	plugins: [
 		harbourContent(),
+		harbourSafeSearch(),
 		sveltekit(),
 		SvelteKitPWA({
 			strategies: 'injectManifest',

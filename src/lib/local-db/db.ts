@@ -4,6 +4,7 @@
  * the service worker alike.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { ListChange } from '$lib/search/list-changes';
 
 export interface OutboxRow {
 	/** Client-generated UUID; the server's unique key for this event. */
@@ -21,15 +22,26 @@ export interface MetaRow {
 	value: unknown;
 }
 
+/** A safe-search list change approved after the build (src/lib/search/list-changes.ts). */
+export interface SearchListChangeRow {
+	seq?: number;
+	version: number;
+	change: ListChange;
+}
+
 export class HarbourLocalDb extends Dexie {
 	outbox!: EntityTable<OutboxRow, 'id'>;
 	meta!: EntityTable<MetaRow, 'key'>;
+	searchListChanges!: EntityTable<SearchListChangeRow, 'seq'>;
 
 	constructor(name = 'harbour') {
 		super(name, { chromeTransactionDurability: 'strict' });
 		this.version(1).stores({
 			outbox: 'id, nextAttemptAt',
 			meta: 'key'
+		});
+		this.version(2).stores({
+			searchListChanges: '++seq, version'
 		});
 	}
 }

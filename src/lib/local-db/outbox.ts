@@ -8,6 +8,8 @@ import type { HarbourLocalDb, OutboxRow } from './db';
 import { retryDelay } from './backoff';
 
 export const BATCH_SIZE = 100;
+/** Keep each request well under the server's 8 MB limit, even with drawings and voice messages. */
+export const BATCH_BYTES = 3 * 1024 * 1024;
 export const EVENTS_URL = '/api/events';
 
 export class StorageFullError extends Error {
@@ -23,6 +25,11 @@ function isQuotaError(e: unknown): boolean {
 	return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
 }
 
+/** A pupil event as the server receives it: its own UUID, kind, the tablet's time and payload. */
+export function newEvent(kind: string, payload: Record<string, unknown>, now = Date.now()) {
+	return { id: crypto.randomUUID(), kind, clientTime: new Date(now).toISOString(), payload };
+}
+
 /** Writes one event durably and returns its id. Throws StorageFullError when the disk is full. */
 export async function enqueue(
 	db: HarbourLocalDb,
@@ -30,14 +37,7 @@ export async function enqueue(
 	payload: Record<string, unknown>,
 	now = Date.now()
 ): Promise<string> {
-	const row: OutboxRow = {
-		id: crypto.randomUUID(),
-		kind,
-		payload,
-		clientTime: new Date(now).toISOString(),
-		attempts: 0,
-		nextAttemptAt: 0
-	};
+	const row: OutboxRow = { ...newEvent(kind, payload, now), attempts: 0, nextAttemptAt: 0 };
 	try {
 		await db.outbox.add(row);
 	} catch (e) {
@@ -83,6 +83,11 @@ async function doFlush(
 		const due = force
 			? await db.outbox.limit(BATCH_SIZE).toArray()
 			: await db.outbox.where('nextAttemptAt').belowOrEqual(now).limit(BATCH_SIZE).toArray();
+		let bytes = 0;
+		const batch = due.filter((r, i) => {
+			bytes += JSON.stringify(r.payload).length;
+			return i === 0 || bytes <= BATCH_BYTES;
+		});
 		const remainingBefore = await db.outbox.count();
 		if (remainingBefore === 0) return sent ? { status: 'sent', sent, remaining: 0 } : { status: 'empty' };
 		if (due.length === 0)
@@ -97,7 +102,7 @@ async function doFlush(
 				headers: { 'content-type': 'application/json' },
 				credentials: 'same-origin',
 				body: JSON.stringify({
-					events: due.map((r) => ({ id: r.id, kind: r.kind, clientTime: r.clientTime, payload: r.payload }))
+					events: batch.map((r) => ({ id: r.id, kind: r.kind, clientTime: r.clientTime, payload: r.payload }))
 				})
 			});
 			if (res.ok) {
@@ -117,7 +122,7 @@ async function doFlush(
 		if (reason) {
 			// Keep every row; push each one's next try back with jittered exponential backoff.
 			await db.transaction('rw', db.outbox, async () => {
-				for (const r of due) {
+				for (const r of batch) {
 					const attempts = r.attempts + 1;
 					await db.outbox.update(r.id, { attempts, nextAttemptAt: Date.now() + retryDelay(attempts) });
 				}

@@ -3,7 +3,15 @@
  * the tablet is shown again, every 30 s while anything is pending, and asks for Background Sync
  * where the browser has it (the service worker then flushes even with the page closed).
  */
-import { flushOutbox, pendingCount, enqueue, StorageFullError, type FlushResult } from './outbox';
+import {
+	flushOutbox,
+	pendingCount,
+	enqueue,
+	StorageFullError,
+	EVENTS_URL,
+	newEvent,
+	type FlushResult
+} from './outbox';
 import { localDb } from './db';
 
 /** Asks the browser not to evict our data under storage pressure. */
@@ -39,6 +47,29 @@ export class OutboxSync {
 			if (e instanceof StorageFullError) await this.#reportStorageFull();
 			throw e;
 		}
+	}
+
+	/**
+	 * Last resort when the disk is full: hold the event in memory and send it straight to the
+	 * server, retrying every few seconds for as long as the page lives. Resolves once stored.
+	 */
+	async keepInMemory(kind: string, payload: Record<string, unknown>): Promise<void> {
+		const event = newEvent(kind, payload);
+		this.pending += 1;
+		for (;;) {
+			try {
+				const res = await fetch(EVENTS_URL, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ events: [event] })
+				});
+				if (res.ok) break;
+			} catch {
+				// offline: try again shortly
+			}
+			await new Promise((r) => setTimeout(r, 5_000));
+		}
+		this.pending -= 1;
 	}
 
 	async flush(force = false): Promise<void> {

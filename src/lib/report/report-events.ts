@@ -40,6 +40,8 @@ export type ReportOpened = v.InferOutput<typeof ReportOpenedSchema>;
 
 export const ReportCompletedSchema = v.object({
 	reportId: v.pipe(v.string(), v.uuid()),
+	/** Repeated here: the outbox may deliver the answers before the press itself. */
+	practice: v.boolean(),
 	feeling: v.optional(v.picklist(FEELINGS)),
 	what: v.optional(v.picklist(WHAT_HAPPENED))
 });

@@ -36,8 +36,8 @@ describe.each(ENGINES)('pupil event ingest on %s', (engine) => {
 		const cls = await createClass(h.db, { name: 'Robins', yearGroup: 'Year 1', picture: 'robin' });
 		const { device } = await enrolDevice(h.db, cls.id, 'staff:x');
 		const ids = Array.from({ length: 10 }, () => crypto.randomUUID());
-		expect(await ingestEvents(h.db, device, batch(ids))).toEqual(ids);
-		expect(await ingestEvents(h.db, device, batch(ids))).toEqual(ids);
+		expect((await ingestEvents(h.db, device, batch(ids))).acked).toEqual(ids);
+		expect((await ingestEvents(h.db, device, batch(ids))).acked).toEqual(ids);
 		await ingestEvents(h.db, device, batch([...ids.slice(0, 3), crypto.randomUUID()]));
 		expect(await count()).toBe(11);
 	});

@@ -24,6 +24,8 @@ export type Rule =
 	| 'staff'
 	/** Teachers, the DSL and admins: not governors (no pupil-level detail for them). */
 	| 'staff-not-governor'
+	/** The DSL, admins and governors: whole-school figures for oversight. */
+	| 'oversight'
 	/** The teacher of the class in the route's `classId`, the DSL, or an admin. */
 	| 'class-staff'
 	| 'admin';
@@ -36,10 +38,16 @@ export const ACCESS: Record<string, Rule> = {
 	'/(pupil)/class/(signed-in)': 'class',
 	'/(pupil)/class/(signed-in)/charter': 'class',
 	'/(pupil)/class/(signed-in)/grown-ups': 'class',
+	'/(pupil)/class/(signed-in)/search': 'class',
+	'/(pupil)/class/(signed-in)/search/view': 'class',
 	'/(staff)/staff/sign-in': 'public',
 	'/(staff)/staff/sign-out': 'staff',
 	'/(staff)/staff/(signed-in)': 'staff',
 	'/(staff)/staff/(signed-in)/account': 'staff',
+	'/(staff)/staff/(signed-in)/search': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/search/proposals': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/search/list': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/search/list.csv': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/classes/[classId]': 'class-staff',
 	'/(staff)/staff/(signed-in)/admin/staff': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes': 'admin',
@@ -49,7 +57,16 @@ export const ACCESS: Record<string, Rule> = {
 	'/api/health': 'public',
 	'/api/events': 'device',
 	'/api/device/status': 'device',
-	'/api/kiosk/unlock': 'device'
+	'/api/kiosk/unlock': 'device',
+	'/api/safe-search/lists': 'device',
+	'/api/live': 'staff-not-governor',
+	'/api/incidents/[incidentId]/acknowledge': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/incidents': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/incidents/new': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/incidents/[incidentId]': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/incidents/[incidentId]/attachments/[attachmentId]': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/reports': 'oversight',
+	'/(staff)/staff/(signed-in)/reports/csv': 'oversight'
 };
 
 export type Decision = 'allow' | 'sign-in' | 'forbidden';
@@ -69,6 +86,9 @@ export function decide(rule: Rule | undefined, who: Principal, params: Record<st
 		case 'staff-not-governor':
 			if (!staff) return 'sign-in';
 			return staff.role === 'governor' ? 'forbidden' : 'allow';
+		case 'oversight':
+			if (!staff) return 'sign-in';
+			return staff.role === 'teacher' ? 'forbidden' : 'allow';
 		case 'class-staff':
 			if (!staff) return 'sign-in';
 			if (staff.role === 'dsl' || staff.role === 'admin') return 'allow';

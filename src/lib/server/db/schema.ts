@@ -95,6 +95,93 @@ export interface SettingTable {
 	value: string;
 }
 
+export interface IncidentTable {
+	id: string;
+	class_id: string;
+	/** 'button' or 'search' from a tablet; 'staff' when recorded by hand. */
+	source: string;
+	/** The tablet's report UUID (unique): resends and out-of-order answers find the same incident. */
+	report_id: string | null;
+	device_id: string | null;
+	status: string;
+	/** 1 once it went unacknowledged too long and was raised to the DSL and admin. */
+	urgent: number;
+	opened_at: string;
+	client_time: string | null;
+	context: string;
+	feeling: string | null;
+	what: string | null;
+	categories: string;
+	outcome: string | null;
+	created_by: string | null;
+	acknowledged_at: string | null;
+	acknowledged_by: string | null;
+	escalated_at: string | null;
+	closed_at: string | null;
+	updated_at: string;
+}
+
+export interface IncidentEntryTable {
+	id: string;
+	incident_id: string;
+	at: string;
+	/** `staff:<id>` or `tablet`. */
+	author: string;
+	kind: string;
+	text: string;
+	detail: string;
+}
+
+export interface AttachmentTable {
+	id: string;
+	report_id: string;
+	kind: string;
+	mime: string;
+	/** Base64 text (portable across engines); emptied when the retention period ends. */
+	data: string;
+	bytes: number;
+	created_at: string;
+	purged_at: string | null;
+}
+
+/** A proposed change to the safe-search lists, waiting for (or given) a second person's decision. */
+export interface SearchProposalTable {
+	id: string;
+	/** add-site, remove-site, add-term or add-exception (src/lib/search/list-changes.ts). */
+	kind: string;
+	/** The change as JSON, in the shape tablets receive. */
+	change: string;
+	reason: string;
+	proposed_by: string;
+	proposed_at: string;
+	status: 'pending' | 'approved' | 'rejected';
+	decided_by: string | null;
+	decided_at: string | null;
+	decision_reason: string | null;
+}
+
+/** One published version of the safe-search lists: the shipped lists plus every change up to it. */
+export interface SearchListVersionTable {
+	version: number;
+	proposal_id: string;
+	published_by: string;
+	published_at: string;
+}
+
+/** The entries a version changed, in order. */
+export interface SearchListEntryTable {
+	version: number;
+	position: number;
+	change: string;
+}
+
+/** A full review of the lists (the yearly check). */
+export interface SearchListReviewTable {
+	id: string;
+	reviewed_by: string;
+	reviewed_at: string;
+}
+
 export interface Database {
 	staff: StaffTable;
 	classes: ClassTable;
@@ -105,4 +192,11 @@ export interface Database {
 	audit_log: AuditTable;
 	rate_limits: RateLimitTable;
 	settings: SettingTable;
+	search_proposals: SearchProposalTable;
+	search_list_versions: SearchListVersionTable;
+	search_list_entries: SearchListEntryTable;
+	search_list_reviews: SearchListReviewTable;
+	incidents: IncidentTable;
+	incident_entries: IncidentEntryTable;
+	attachments: AttachmentTable;
 }

@@ -6,9 +6,12 @@ import * as v from 'valibot';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DevicePrincipal } from '../auth/devices';
+import { EVENT_HANDLERS, HANDLER_ORDER, type LiveChange } from './handlers';
 
 export const MAX_EVENTS_PER_BATCH = 200;
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** A whole batch from a tablet; the tablet's outbox keeps its batches under this. */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 const EventSchema = v.object({
 	id: v.pipe(v.string(), v.uuid('Each event needs a UUID id.')),
@@ -26,14 +29,54 @@ export const BatchSchema = v.object({
 });
 export type EventBatch = v.InferOutput<typeof BatchSchema>;
 
-/** Inserts the batch in one transaction; returns the ids now safely stored (new or already there). */
+export class EventRejected extends Error {
+	constructor(
+		message: string,
+		readonly status: 400 | 413
+	) {
+		super(message);
+	}
+}
+
+/** Checks every event's payload against its kind's schema and size before anything is stored. */
+function validatePayloads(batch: EventBatch): void {
+	batch.events.forEach((e, i) => {
+		const handler = EVENT_HANDLERS[e.kind];
+		const bytes = JSON.stringify(e.payload).length;
+		const max = handler?.maxBytes ?? MAX_PAYLOAD_BYTES;
+		if (bytes > max)
+			throw new EventRejected(`events.${i}: event ${e.id} is larger than ${Math.round(max / 1024)} KB.`, 413);
+		if (!handler) return;
+		const parsed = v.safeParse(handler.schema, e.payload);
+		if (!parsed.success) {
+			const where = v.getDotPath(parsed.issues[0]);
+			throw new EventRejected(
+				`events.${i}.payload${where ? `.${where}` : ''}: ${parsed.issues[0].message}`,
+				400
+			);
+		}
+	});
+}
+
+const order = (kind: string) => {
+	const i = HANDLER_ORDER.indexOf(kind as (typeof HANDLER_ORDER)[number]);
+	return i === -1 ? HANDLER_ORDER.length : i;
+};
+
+/**
+ * Stores the batch and applies each new event's handler in one transaction; returns the ids now
+ * safely stored (new or already there) and the incidents staff should hear about.
+ */
 export async function ingestEvents(
 	db: Kysely<Database>,
 	device: DevicePrincipal,
 	batch: EventBatch,
 	now = new Date()
-): Promise<string[]> {
-	const rows = batch.events.map((e) => ({
+): Promise<{ acked: string[]; changes: LiveChange[] }> {
+	validatePayloads(batch);
+	// The same event twice in one batch is still one event.
+	const events = [...new Map(batch.events.map((e) => [e.id, e])).values()];
+	const rows = events.map((e) => ({
 		id: e.id,
 		kind: e.kind,
 		class_id: device.classId,
@@ -42,19 +85,23 @@ export async function ingestEvents(
 		server_time: now.toISOString(),
 		payload: JSON.stringify(e.payload)
 	}));
-	for (const r of rows) {
-		if (r.payload.length > MAX_PAYLOAD_BYTES) {
-			throw new RangeError(`Event ${r.id} is larger than ${MAX_PAYLOAD_BYTES / 1024} KB.`);
-		}
-	}
-	await db.transaction().execute(async (trx) => {
-		await trx
+	const changes = await db.transaction().execute(async (trx) => {
+		const inserted = await trx
 			.insertInto('pupil_events')
 			.values(rows)
 			.onConflict((oc) => oc.column('id').doNothing())
+			.returning('id')
 			.execute();
+		const fresh = new Set(inserted.map((r) => r.id));
+		const out: LiveChange[] = [];
+		const handled = events.filter((e) => fresh.has(e.id) && EVENT_HANDLERS[e.kind]);
+		for (const e of handled.sort((a, b) => order(a.kind) - order(b.kind))) {
+			const change = await EVENT_HANDLERS[e.kind]!.apply(trx, device, e, now);
+			if (change) out.push(change);
+		}
+		return out;
 	});
-	return rows.map((r) => r.id);
+	return { acked: rows.map((r) => r.id), changes };
 }
 
 export interface RecentEvent {

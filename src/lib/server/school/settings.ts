@@ -28,13 +28,39 @@ export const SettingsSchema = v.object({
 		v.minValue(30, 'Idle time must be at least 30 seconds.'),
 		v.maxValue(3600)
 	),
-	contacts: v.array(ContactSchema)
+	contacts: v.array(ContactSchema),
+	/** Minutes a new report may go unacknowledged before it is raised to the DSL and admin as urgent. */
+	alertEscalationMinutes: v.optional(
+		v.pipe(v.number(), v.integer(), v.minValue(1, 'Escalation needs at least 1 minute.'), v.maxValue(120)),
+		5
+	),
+	/** Days after which voice messages and drawings attached to reports are deleted. */
+	attachmentRetentionDays: v.optional(
+		v.pipe(v.number(), v.integer(), v.minValue(1, 'Keep attachments at least 1 day.'), v.maxValue(3650)),
+		30
+	),
+	/** Whether a child may record a short voice message with a report. Off unless the school turns it on. */
+	voiceMessages: v.optional(v.boolean(), false),
+	/** Days a search from a class tablet stays in the search log before it is deleted. */
+	searchLogRetentionDays: v.optional(
+		v.pipe(
+			v.number(),
+			v.integer(),
+			v.minValue(7, 'Keep the search log for at least 7 days, so staff can look into a worry.'),
+			v.maxValue(3650, 'Keep the search log for at most 3650 days (ten years).')
+		),
+		90
+	)
 });
 export type SchoolSettings = v.InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: SchoolSettings = {
 	schoolName: 'Our School',
 	kioskIdleSeconds: 180,
+	alertEscalationMinutes: 5,
+	attachmentRetentionDays: 30,
+	voiceMessages: false,
+	searchLogRetentionDays: 90,
 	contacts: [
 		{ name: 'Police (emergency)', kind: 'police', phone: '999', url: '' },
 		{ name: 'Police (non-emergency)', kind: 'police', phone: '101', url: '' },

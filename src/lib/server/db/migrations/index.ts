@@ -5,9 +5,13 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { foundation } from './0001-foundation';
+import { incidents } from './0002-incidents';
+import { safeSearch } from './0003-safe-search';
 
 const migrations: Record<string, Migration> = {
-	'0001_foundation': foundation
+	'0001_foundation': foundation,
+	'0002_incidents': incidents,
+	'0003_safe_search': safeSearch
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

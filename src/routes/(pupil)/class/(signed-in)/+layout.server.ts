@@ -12,5 +12,5 @@ export const load = (async ({ locals }) => {
 	const info = await getClass(db, classId);
 	if (!info) redirect(303, '/');
 	const settings = await getSettings(db);
-	return { info, idleSeconds: settings.kioskIdleSeconds };
+	return { info, idleSeconds: settings.kioskIdleSeconds, voiceMessages: settings.voiceMessages };
 }) satisfies LayoutServerLoad;

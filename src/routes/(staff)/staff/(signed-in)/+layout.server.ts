@@ -3,6 +3,8 @@ import { app } from '$lib/server/app';
 import { getSettings } from '$lib/server/school/settings';
 import { listClasses } from '$lib/server/school/classes';
 import { storageWarnings } from '$lib/server/school/devices-admin';
+import { listIncidents } from '$lib/server/incidents/incident-log';
+import { incidentScope } from '$lib/server/incidents/visibility';
 import type { LayoutServerLoad } from './$types';
 
 /** Every staff screen: the signed-in person, their classes and any tablet needing attention. */
@@ -21,7 +23,11 @@ export const load = (async ({ locals }) => {
 		staff.role === 'governor'
 			? []
 			: await storageWarnings(db, staff.role === 'teacher' ? (staff.classId ?? 'none') : null);
+	// Reports nobody has acknowledged yet: the live banner starts from these.
+	const waiting =
+		staff.role === 'governor' ? [] : await listIncidents(db, incidentScope(staff), { status: 'new' });
 	return {
+		waiting,
 		staff: { displayName: staff.displayName, role: staff.role, classId: staff.classId },
 		schoolName: (await getSettings(db)).schoolName,
 		classes,

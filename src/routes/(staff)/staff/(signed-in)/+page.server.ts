@@ -1,7 +1,15 @@
 import { app } from '$lib/server/app';
 import { schoolAtAGlance } from '$lib/server/school/at-a-glance';
+import { canDecide } from '$lib/server/search-admin/proposals';
+import { reviewStatus } from '$lib/server/search-admin/review';
 import type { PageServerLoad } from './$types';
 
-export const load = (async () => {
-	return { glance: await schoolAtAGlance(app().db) };
+export const load = (async ({ locals }) => {
+	const { db } = app();
+	const staff = locals.who.staff;
+	return {
+		glance: await schoolAtAGlance(db),
+		/** The DSL (and admins) are reminded when the safe-search list is due its yearly review. */
+		listReview: staff && canDecide(staff) ? await reviewStatus(db) : null
+	};
 }) satisfies PageServerLoad;

@@ -38,6 +38,12 @@ export const actions = {
 		const parsed = v.safeParse(SettingsSchema, {
 			schoolName: text('schoolName'),
 			kioskIdleSeconds: Number(text('kioskIdleSeconds')),
+			alertEscalationMinutes: Number(text('alertEscalationMinutes')),
+			attachmentRetentionDays: Number(text('attachmentRetentionDays')),
+			voiceMessages: text('voiceMessages') === 'on',
+			searchLogRetentionDays: text('searchLogRetentionDays')
+				? Number(text('searchLogRetentionDays'))
+				: undefined,
 			contacts
 		});
 		if (!parsed.success) return fail(400, { message: parsed.issues[0].message });

@@ -1,0 +1,52 @@
+/**
+ * The steps a child goes through after pressing "Tell a grown-up". Every step after the first is
+ * optional (a big arrow skips it); nothing times out. Practice presses go straight to praise.
+ */
+import { assign, setup } from 'xstate';
+import type { Feeling, WhatHappened } from './report-events';
+
+export interface FlowContext {
+	practice: boolean;
+	feeling?: Feeling;
+	what?: WhatHappened;
+}
+
+export type FlowEvent =
+	| { type: 'NEXT' }
+	| { type: 'SKIP' }
+	| { type: 'CHOOSE_FEELING'; feeling: Feeling }
+	| { type: 'CHOOSE_WHAT'; what: WhatHappened }
+	| { type: 'DRAW' }
+	| { type: 'SPEAK' }
+	| { type: 'DONE' }
+	| { type: 'BACK' };
+
+export const reportFlow = setup({
+	types: { context: {} as FlowContext, events: {} as FlowEvent, input: {} as { practice: boolean } },
+	guards: { isPractice: ({ context }) => context.practice }
+}).createMachine({
+	id: 'report-flow',
+	context: ({ input }) => ({ practice: input.practice }),
+	initial: 'thanks',
+	states: {
+		thanks: { on: { NEXT: [{ guard: 'isPractice', target: 'done' }, { target: 'feeling' }] } },
+		feeling: {
+			on: {
+				CHOOSE_FEELING: { target: 'what', actions: assign({ feeling: ({ event }) => event.feeling }) },
+				SKIP: 'what'
+			}
+		},
+		what: {
+			on: {
+				CHOOSE_WHAT: { target: 'extra', actions: assign({ what: ({ event }) => event.what }) },
+				SKIP: 'extra'
+			}
+		},
+		extra: { on: { DRAW: 'drawing', SPEAK: 'voice', SKIP: 'done' } },
+		drawing: { on: { DONE: 'done', BACK: 'extra' } },
+		voice: { on: { DONE: 'done', BACK: 'extra' } },
+		done: {}
+	}
+});
+
+export type FlowStep = 'thanks' | 'feeling' | 'what' | 'extra' | 'drawing' | 'voice' | 'done';

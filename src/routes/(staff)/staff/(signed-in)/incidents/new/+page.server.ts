@@ -1,0 +1,39 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { app } from '$lib/server/app';
+import { recordIncidentByHand } from '$lib/server/incidents/incident-log';
+import { canSeeIncidentsOf } from '$lib/server/incidents/visibility';
+import { CATEGORY_IDS, type CategoryId } from '$lib/incidents/categories';
+import type { Actions } from './$types';
+
+const NewIncident = v.object({
+	classId: v.pipe(v.string(), v.minLength(1, 'Choose the class.')),
+	facts: v.pipe(
+		v.string(),
+		v.trim(),
+		v.minLength(1, 'Write what happened: the facts, as you know them.'),
+		v.maxLength(5000)
+	),
+	childsWords: v.pipe(v.string(), v.trim(), v.maxLength(5000))
+});
+
+export const actions = {
+	default: async ({ request, locals }) => {
+		const staff = locals.who.staff!;
+		const form = await request.formData();
+		const parsed = v.safeParse(NewIncident, {
+			classId: String(form.get('classId') ?? ''),
+			facts: String(form.get('facts') ?? ''),
+			childsWords: String(form.get('childsWords') ?? '')
+		});
+		if (!parsed.success) return fail(400, { message: parsed.issues[0].message });
+		if (!canSeeIncidentsOf(staff, parsed.output.classId))
+			return fail(403, { message: 'You can record concerns for your own class.' });
+		const categories = form
+			.getAll('categories')
+			.map(String)
+			.filter((c): c is CategoryId => (CATEGORY_IDS as string[]).includes(c));
+		const id = await recordIncidentByHand(app().db, staff, { ...parsed.output, categories });
+		redirect(303, `/staff/incidents/${id}`);
+	}
+} satisfies Actions;

@@ -16,14 +16,14 @@ export interface SiteDocument extends IndexDocument {
 	readonly picture: string;
 }
 
-export interface PageDocument extends IndexDocument {
+export interface PageDocument<Href extends string = string> extends IndexDocument {
 	readonly kind: 'page';
-	/** A Harbour path, already resolved, e.g. /class/charter. */
-	readonly href: string;
+	/** A Harbour path, already resolved (resolve() from $app/paths), e.g. /class/charter. */
+	readonly href: Href;
 	readonly picture: string;
 }
 
-export type SearchDocument = SiteDocument | PageDocument;
+export type SearchDocument<Href extends string = string> = SiteDocument | PageDocument<Href>;
 
 /**
  * The age band of a year group: Reception to Year 2 are infants (4-7), Years 3 to 6 juniors

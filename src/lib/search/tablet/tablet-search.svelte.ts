@@ -6,6 +6,7 @@
  */
 import { charter } from 'virtual:harbour-content';
 import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
 import { frameOrigins, lists as shipped } from 'virtual:harbour-safe-search';
 import { localDb } from '$lib/local-db/db';
 import { outboxSync } from '$lib/local-db/sync.svelte';
@@ -32,7 +33,7 @@ export const SEARCH_SCREEN = '/class/search';
 const MAX_RESULTS = 12;
 
 /** Harbour's own pages a child can find by searching. */
-const HARBOUR_PAGES: readonly PageDocument[] = [
+const HARBOUR_PAGES: readonly PageDocument<ResolvedPathname>[] = [
 	{
 		kind: 'page',
 		href: resolve('/class/charter'),
@@ -49,8 +50,11 @@ const HARBOUR_PAGES: readonly PageDocument[] = [
 	}
 ];
 
+/** What a search can find on the tablet: sites, and Harbour pages with resolved links. */
+export type TabletDocument = SearchDocument<ResolvedPathname>;
+
 export type SearchOutcome =
-	| { readonly kind: 'results'; readonly results: readonly SearchDocument[] }
+	| { readonly kind: 'results'; readonly results: readonly TabletDocument[] }
 	| { readonly kind: 'blocked' }
 	| { readonly kind: 'alert' };
 
@@ -60,7 +64,7 @@ class Compiled {
 	readonly #band: AgeBand | null;
 	#classify: Classifier | null = null;
 	#allowlist: Allowlist<Site> | null = null;
-	#index: SiteIndex<SearchDocument> | null = null;
+	#index: SiteIndex<TabletDocument> | null = null;
 
 	constructor(lists: SafeSearchLists, band: AgeBand | null) {
 		this.#lists = lists;
@@ -77,8 +81,8 @@ class Compiled {
 		return this.#allowlist;
 	}
 
-	get index(): SiteIndex<SearchDocument> {
-		this.#index ??= new SiteIndex<SearchDocument>([
+	get index(): SiteIndex<TabletDocument> {
+		this.#index ??= new SiteIndex<TabletDocument>([
 			...HARBOUR_PAGES,
 			...siteDocuments(this.#lists.sites, this.#band)
 		]);

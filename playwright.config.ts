@@ -13,6 +13,8 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	timeout: 60_000,
+	// Two cores shared with the servers under test: allow slow moments without hiding real failures.
+	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: DEMO_URL,

@@ -3,17 +3,21 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
+/** @typedef {NonNullable<NonNullable<NonNullable<NonNullable<import('@sveltejs/kit').Config['kit']>['csp']>['directives']>['frame-src']>} FrameSources */
+
 /**
  * Safe search shows embeddable sites inside Harbour: frame-src allows exactly their origins.
  * The build checks sites.yaml properly (tooling/vite-plugin-safe-search.ts); a unit test keeps
  * this list equal to src/lib/search/embeddable.ts's.
- * @returns {string[]}
+ * @returns {FrameSources}
  */
 export function embeddableOrigins() {
 	const file = new URL('./content/safe-search/sites.yaml', import.meta.url);
 	/** @type {{ sites?: { url: string; embeddable?: boolean }[] }} */
 	const yaml = parse(readFileSync(file, 'utf8')) ?? {};
-	const origins = (yaml.sites ?? []).filter((s) => s.embeddable === true).map((s) => new URL(s.url).origin);
+	const origins = (yaml.sites ?? [])
+		.filter((s) => s.embeddable === true)
+		.map((s) => /** @type {FrameSources[number]} */ (new URL(s.url).origin));
 	return [...new Set(origins)].sort();
 }
 const frameOrigins = embeddableOrigins();

@@ -7,6 +7,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { ensureBuilt } from './lib/ensure-build.js';
 import { ensureChromium, CHROMIUM } from './lib/system-deps.js';
 import { classTablet } from '../tests/e2e/helpers';
+import { searchBenchRows } from './bench-search';
 
 const PORT = 4300;
 const BASE = `http://localhost:${PORT}`;
@@ -124,6 +125,7 @@ async function main() {
 			unit: 'ms',
 			detail: `${times.length} reloads`
 		});
+		rows.push(...(await searchBenchRows(browser)));
 	} finally {
 		await browser.close();
 		server.kill();

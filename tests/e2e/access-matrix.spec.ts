@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { DEMO_URL } from '../../playwright.config';
 import { EXPECTATIONS, PERSONAS, type Persona } from '../fixtures/access-expectations';
 import { classTablet, enrolTablet, signInStaff, TEACHER } from './helpers';
@@ -33,11 +33,46 @@ test('every route obeys the declared access matrix for every role', async ({ bro
 	const robinsHref = await adminPage.getByRole('link', { name: 'Robins' }).first().getAttribute('href');
 	const robinsId = robinsHref!.split('/').pop()!;
 
+	// A Robins incident with a drawing, for the incident routes.
+	const attachmentId = crypto.randomUUID();
+	const reportId = crypto.randomUUID();
+	const event = (kind: string, payload: Record<string, unknown>, id = crypto.randomUUID()) => ({
+		id,
+		kind,
+		clientTime: new Date().toISOString(),
+		payload
+	});
+	const sent = await contexts.get('class-same')!.request.post('/api/events', {
+		headers: { origin: DEMO_URL },
+		data: {
+			events: [
+				event('report.opened', {
+					reportId,
+					practice: false,
+					source: 'button',
+					context: { screen: '/class' }
+				}),
+				event(
+					'report.attachment',
+					{ reportId, kind: 'drawing', mime: 'image/png', dataBase64: 'iVBORw0KGgo=' },
+					attachmentId
+				)
+			]
+		}
+	});
+	expect(sent.status()).toBe(200);
+	await adminPage.goto('/staff/incidents?status=all');
+	const incidentHref = await adminPage.locator('tbody a').first().getAttribute('href');
+	const incidentId = incidentHref!.split('/').pop()!;
+
 	async function outcome(
-		request: APIRequestContext,
+		context: BrowserContext,
 		method: 'GET' | 'POST',
-		path: string
+		path: string,
+		stream: boolean
 	): Promise<'allowed' | 'denied'> {
+		if (stream) return streamOutcome(context, path);
+		const request = context.request;
 		const res =
 			method === 'GET'
 				? await request.get(path, { maxRedirects: 0 })
@@ -57,9 +92,12 @@ test('every route obeys the declared access matrix for every role', async ({ bro
 	);
 	const wrong: string[] = [];
 	for (const [id, e] of routes) {
-		const path = e.path.replace('{classId}', robinsId);
+		const path = e.path
+			.replace('{classId}', robinsId)
+			.replace('{incidentId}', incidentId)
+			.replace('{attachmentId}', attachmentId);
 		for (const persona of PERSONAS) {
-			const got = await outcome(contexts.get(persona)!.request, e.method, path);
+			const got = await outcome(contexts.get(persona)!, e.method, path, e.stream ?? false);
 			const want = e.allowed.includes(persona) ? 'allowed' : 'denied';
 			if (got !== want) wrong.push(`${persona} ${e.method} ${path} (${id}): expected ${want}, got ${got}`);
 		}
@@ -67,6 +105,20 @@ test('every route obeys the declared access matrix for every role', async ({ bro
 	expect(wrong).toEqual([]);
 	for (const c of contexts.values()) await c.close();
 });
+
+/** Server-Sent Events never end: read only the status, then hang up. */
+async function streamOutcome(context: BrowserContext, path: string): Promise<'allowed' | 'denied'> {
+	const page = await context.newPage();
+	await page.goto('/api/health');
+	const status = await page.evaluate(async (path) => {
+		const abort = new AbortController();
+		const res = await fetch(path, { signal: abort.signal, redirect: 'manual' });
+		abort.abort();
+		return res.status;
+	}, path);
+	await page.close();
+	return status === 200 ? 'allowed' : 'denied';
+}
 
 test('JSON endpoints refuse requests from another origin', async ({ browser }) => {
 	const { context } = await classTablet(browser, 'Robins');

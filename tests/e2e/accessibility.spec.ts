@@ -36,7 +36,10 @@ test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) 
 	for (const [name, path] of [
 		['class home', '/class'],
 		['charter', '/class/charter'],
-		['grown-ups', '/class/grown-ups']
+		['grown-ups', '/class/grown-ups'],
+		['search', '/class/search'],
+		['search reminder', '/class/search/view?url=https%3A%2F%2Fwww.bbc.co.uk%2Fcbeebies%2F'],
+		['search refusal', '/class/search/view?url=https%3A%2F%2Fevil.example%2F']
 	] as const) {
 		await tablet.goto(path);
 		await expectNoViolations(tablet, name);
@@ -51,7 +54,10 @@ test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) 
 		['staff admin', '/staff/admin/staff'],
 		['classes admin', '/staff/admin/classes'],
 		['tablets admin', '/staff/admin/devices'],
-		['settings', '/staff/admin/settings']
+		['settings', '/staff/admin/settings'],
+		['search log', '/staff/search'],
+		['search proposals', '/staff/search/proposals'],
+		['search list', '/staff/search/list']
 	] as const) {
 		await admin.goto(path);
 		await expectNoViolations(admin, name);

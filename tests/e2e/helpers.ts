@@ -67,3 +67,25 @@ export async function classTablet(
 	await signInClass(page, className, tiles);
 	return { context, page };
 }
+
+/** Presses "Tell a grown-up" the way a finger does (pointerdown opens the cover). */
+export async function pressTellAGrownUp(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Tell a grown-up', exact: true }).dispatchEvent('pointerdown');
+	await expect(page.getByRole('dialog')).toBeVisible();
+}
+
+/** Rows in the tablet's outbox (IndexedDB), as the tablet itself sees them. */
+export async function outboxRows(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('harbour');
+				open.onsuccess = () => {
+					const req = open.result.transaction('outbox').objectStore('outbox').count();
+					req.onsuccess = () => resolve(req.result);
+					req.onerror = () => reject(req.error);
+				};
+				open.onerror = () => reject(open.error);
+			})
+	);
+}

@@ -1,26 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { classTablet, signInStaff, TEACHER } from './helpers';
+import { classTablet, outboxRows, signInStaff, TEACHER } from './helpers';
 
 async function promisesSeenByTeacher(page: Page, className: string): Promise<number> {
 	await page.goto('/staff');
 	await page.getByRole('link', { name: className }).first().click();
 	await expect(page.getByRole('heading', { name: 'Recent activity on the class tablets' })).toBeVisible();
 	return page.getByText('Made the charter promise').count();
-}
-
-async function outboxRows(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('harbour');
-				open.onsuccess = () => {
-					const req = open.result.transaction('outbox').objectStore('outbox').count();
-					req.onsuccess = () => resolve(req.result);
-					req.onerror = () => reject(req.error);
-				};
-				open.onerror = () => reject(open.error);
-			})
-	);
 }
 
 test('an event made offline survives a reload and a closed tab, and arrives exactly once', async ({

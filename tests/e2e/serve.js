@@ -1,17 +1,18 @@
 // Serves the built app for the browser tests on its own fresh embedded database.
 // Usage: node tests/e2e/serve.js PORT demo|empty
-import { rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 
 const [port, kind] = process.argv.slice(2);
-const dir = `test-results/db-${kind}`;
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), `harbour-e2e-${kind}-`));
 const server = spawn(process.execPath, ['build/index.js'], {
 	stdio: 'inherit',
 	env: {
 		...process.env,
 		PORT: port,
+		BODY_SIZE_LIMIT: '10M',
 		ORIGIN: `http://localhost:${port}`,
 		DATABASE_URL: '',
 		DATABASE_PATH: `${dir}/harbour.db`,

@@ -27,7 +27,7 @@ test('a teacher enrols a tablet, the class signs in with pictures, and the class
 	await expect(page.getByRole('heading', { name: 'Hello, Robins!' })).toBeVisible();
 	// And the charter, compiled at build and precached, opens offline.
 	await page.getByRole('link', { name: 'Our promises' }).click();
-	await expect(page.getByRole('button', { name: /Tell a grown-up/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Tell a grown-up. Listen' })).toBeVisible();
 	await context.close();
 });
 

@@ -115,7 +115,12 @@ describe('speed sanity (no timing asserts: budgets live in npm run bench)', () =
 		const words = Array.from({ length: 3000 }, (_, i) => `w${(i * 7919).toString(36)}x`);
 		const pick = (n: number) => words[n % words.length] ?? '';
 		const docs = Array.from({ length: 10_000 }, (_, i) =>
-			doc(String(i), `${pick(i)} ${pick(i * 3)}`, [pick(i * 5), pick(i * 11)], `${pick(i * 13)} ${pick(i * 17)}`)
+			doc(
+				String(i),
+				`${pick(i)} ${pick(i * 3)}`,
+				[pick(i * 5), pick(i * 11)],
+				`${pick(i * 13)} ${pick(i * 17)}`
+			)
 		);
 		const index = new SiteIndex(docs);
 		expect(index.size).toBe(10_000);

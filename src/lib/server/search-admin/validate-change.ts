@@ -39,10 +39,9 @@ export function plainSiteUrl(raw: string): Checked<string> {
 			'Leave out the part of the address from the ? or # onwards: the list allows whole sections of a site.'
 		);
 	}
-	const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-	const plain = `${url.protocol}//${url.host}${path}`;
-	const fix = allowlistUrlProblem(plain);
-	return fix === null ? { ok: true, value: plain } : problem(`The address ${fix}.`);
+	if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
+	const fix = allowlistUrlProblem(url.href);
+	return fix === null ? { ok: true, value: url.href } : problem(`The address ${fix}.`);
 }
 
 /** The words of an entry as the classifier reads them, for comparing entries. */
@@ -73,6 +72,7 @@ function firstBlockedOwnSearch(lists: SafeSearchLists, classifier: Classifier): 
 }
 
 function checkWords(entry: string, what: string): Checked<string> {
+	if (/[{}]/u.test(entry)) return problem(`Type the ${what} as plain words, without { } braces.`);
 	const words = listEntryWords(entry);
 	if (words.length === 0) return problem(`The ${what} needs letters or digits.`);
 	if (words.length > 1 && runTogether(words).letters.length < MIN_PHRASE_LETTERS) {

@@ -15,7 +15,7 @@ export const POST: RequestHandler = async ({ params, locals }) => {
 		.where('id', '=', params.incidentId)
 		.executeTakeFirst();
 	if (!row || !canSeeIncidentsOf(staff, row.class_id)) {
-		return json({ message: 'There is no such report for you.' }, { status: 404 });
+		return json({ message: 'You do not have access to this report.' }, { status: 403 });
 	}
 	try {
 		const changed = await acknowledgeIncident(db, staff, params.incidentId);

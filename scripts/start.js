@@ -7,7 +7,11 @@ import { ensureBuilt } from './lib/ensure-build.js';
 ensureBuilt();
 
 // Reports can carry a drawing or voice message, and staff attach screenshots: allow 10 MB bodies.
-const env = { ...process.env, PORT: process.env.PORT ?? '3000', BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '10M' };
+const env = {
+	...process.env,
+	PORT: process.env.PORT ?? '3000',
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '10M'
+};
 // Without ORIGIN (or a proxy's PROTOCOL_HEADER) adapter-node assumes https and refuses form
 // posts from http://localhost. Behind a TLS proxy, set ORIGIN=https://your.host instead.
 if (!env.ORIGIN && !env.PROTOCOL_HEADER) env.ORIGIN = `http://localhost:${env.PORT}`;

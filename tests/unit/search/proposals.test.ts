@@ -245,6 +245,9 @@ describe.each(ENGINES)('proposals and list versions on %s', (engine) => {
 		expect(await message({ kind: 'add-term', category: 'gambling', term: '!!!' })).toMatch(
 			/letters or digits/u
 		);
+		expect(await message({ kind: 'add-term', category: 'gambling', term: '{who} bets' })).toMatch(
+			/without \{ \} braces/u
+		);
 		expect(await message({ kind: 'add-term', category: 'gambling', term: 'bet365' })).toMatch(
 			/already in the category/u
 		);

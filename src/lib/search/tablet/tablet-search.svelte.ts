@@ -103,6 +103,8 @@ export class TabletSearch {
 	/** The lists are ready (stored changes applied). */
 	ready = $state(false);
 	readonly topics = shipped.topics;
+	/** The last search that found things, so "Back to search" returns to the same cards. */
+	lastFound: { readonly query: string; readonly results: readonly TabletDocument[] } | null = null;
 	#band: AgeBand | null = null;
 	#compiled = new Compiled(shipped, null);
 
@@ -148,6 +150,7 @@ export class TabletSearch {
 		}
 		const logged: SearchLogged = { query: typed, verdict, category, resultCount: results.length };
 		await record(SEARCH_LOGGED, logged);
+		this.lastFound = verdict === 'allow' && results.length > 0 ? { query: typed, results } : null;
 		if (verdict === 'allow') return { kind: 'results', results };
 		return { kind: verdict === 'alert' ? 'alert' : 'blocked' };
 	}

@@ -49,12 +49,13 @@ async function lockChain(trx: Transaction<Database>): Promise<void> {
 	}
 }
 
-/** Appends one entry inside the caller's transaction (or a new one), chained to the last row. */
-export async function appendAudit(
+/** Appends entries, in order, inside the caller's transaction (or a new one), chained to the last row. */
+export async function appendAuditMany(
 	db: Kysely<Database> | Transaction<Database>,
-	entry: AuditEntry,
+	entries: AuditEntry[],
 	now = new Date()
-): Promise<AuditTable> {
+): Promise<AuditTable[]> {
+	if (entries.length === 0) return [];
 	const write = async (trx: Transaction<Database>) => {
 		await lockChain(trx);
 		const last = await trx
@@ -63,21 +64,41 @@ export async function appendAudit(
 			.orderBy('seq', 'desc')
 			.limit(1)
 			.executeTakeFirst();
-		const row = {
-			seq: (last?.seq ?? 0) + 1,
-			at: now.toISOString(),
-			actor: entry.actor,
-			action: entry.action,
-			target: entry.target,
-			detail: canonicalJson(entry.detail ?? {}),
-			prev_hash: last?.row_hash ?? GENESIS_HASH
-		};
-		const full = { ...row, row_hash: rowHash(row) };
-		await trx.insertInto('audit_log').values(full).execute();
-		return full;
+		let seq = last?.seq ?? 0;
+		let prev = last?.row_hash ?? GENESIS_HASH;
+		const rows = entries.map((entry) => {
+			const row = {
+				seq: ++seq,
+				at: now.toISOString(),
+				actor: entry.actor,
+				action: entry.action,
+				target: entry.target,
+				detail: canonicalJson(entry.detail ?? {}),
+				prev_hash: prev
+			};
+			prev = rowHash(row);
+			return { ...row, row_hash: prev };
+		});
+		// Chunks keep each statement under SQLite's bound-parameter limit.
+		for (let i = 0; i < rows.length; i += 500)
+			await trx
+				.insertInto('audit_log')
+				.values(rows.slice(i, i + 500))
+				.execute();
+		return rows;
 	};
 	if (db.isTransaction) return write(db as Transaction<Database>);
 	return db.transaction().execute(write);
+}
+
+/** Appends one entry inside the caller's transaction (or a new one), chained to the last row. */
+export async function appendAudit(
+	db: Kysely<Database> | Transaction<Database>,
+	entry: AuditEntry,
+	now = new Date()
+): Promise<AuditTable> {
+	const [row] = await appendAuditMany(db, [entry], now);
+	return row!;
 }
 
 export type AuditVerdict =

@@ -29,6 +29,13 @@ export interface EventHandler<S extends v.GenericSchema> {
 		event: StoredEvent<v.InferOutput<S>>,
 		now: Date
 	): Promise<LiveChange | null>;
+	/** Optional: the same for many events of this kind at once (a tablet catching up). */
+	applyBatch?(
+		trx: Transaction<Database>,
+		device: DevicePrincipal,
+		events: StoredEvent<v.InferOutput<S>>[],
+		now: Date
+	): Promise<LiveChange[]>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of handlers with different payloads

@@ -95,9 +95,18 @@ export async function ingestEvents(
 		const fresh = new Set(inserted.map((r) => r.id));
 		const out: LiveChange[] = [];
 		const handled = events.filter((e) => fresh.has(e.id) && EVENT_HANDLERS[e.kind]);
-		for (const e of handled.sort((a, b) => order(a.kind) - order(b.kind))) {
-			const change = await EVENT_HANDLERS[e.kind]!.apply(trx, device, e, now);
-			if (change) out.push(change);
+		const kinds = [...new Set(handled.map((e) => e.kind))].sort((a, b) => order(a) - order(b));
+		for (const kind of kinds) {
+			const handler = EVENT_HANDLERS[kind]!;
+			const ofKind = handled.filter((e) => e.kind === kind);
+			if (handler.applyBatch) {
+				out.push(...(await handler.applyBatch(trx, device, ofKind, now)));
+				continue;
+			}
+			for (const e of ofKind) {
+				const change = await handler.apply(trx, device, e, now);
+				if (change) out.push(change);
+			}
 		}
 		return out;
 	});

@@ -7,18 +7,19 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DevicePrincipal } from '../auth/devices';
-import { appendAudit } from '../audit/audit-log';
+import { appendAudit, appendAuditMany } from '../audit/audit-log';
 import { newId } from '../auth/tokens';
 import {
 	ReportAttachmentSchema,
 	ReportCompletedSchema,
 	ReportOpenedSchema,
 	MAX_ATTACHMENT_BYTES,
-	type ReportContext
+	type ReportContext,
+	type ReportOpened
 } from '../../report/report-events';
 import { FEELING_WORDS, WHAT_WORDS } from '../../report/report-words';
 import { CATEGORY_IDS, type CategoryId } from '../../incidents/categories';
-import type { EventHandler } from '../events/handlers';
+import type { EventHandler, LiveChange, StoredEvent } from '../events/handlers';
 import { addEntry } from './entries';
 
 type Trx = Transaction<Database>;
@@ -78,8 +79,105 @@ function describeScreen(context: ReportContext, source: string, query?: string):
 	return `Pressed on ${context.screen}.`;
 }
 
+type Opened = StoredEvent<ReportOpened>;
+
+function categoriesOf(p: ReportOpened): CategoryId[] {
+	return p.category && (CATEGORY_IDS as string[]).includes(p.category) ? [p.category as CategoryId] : [];
+}
+
+/**
+ * Many presses at once (a tablet back online after a day offline): new incidents, their first
+ * chronology entries and their audit rows are each written with one statement per batch.
+ */
+async function openMany(
+	trx: Trx,
+	device: DevicePrincipal,
+	events: Opened[],
+	now: Date
+): Promise<LiveChange[]> {
+	const real = [
+		...new Map(events.filter((e) => !e.payload.practice).map((e) => [e.payload.reportId, e])).values()
+	];
+	if (real.length === 0) return [];
+	const known = new Set(
+		(
+			await trx
+				.selectFrom('incidents')
+				.select('report_id')
+				.where(
+					'report_id',
+					'in',
+					real.map((e) => e.payload.reportId)
+				)
+				.execute()
+		).map((r) => r.report_id)
+	);
+	const changes: LiveChange[] = [];
+	// Answers that arrived first already made the incident: fill it in one by one (rare).
+	for (const e of real.filter((e) => known.has(e.payload.reportId))) {
+		const change = await reportOpened.apply(trx, device, e, now);
+		if (change) changes.push(change);
+	}
+	const fresh = real.filter((e) => !known.has(e.payload.reportId)).map((e) => ({ e, id: newId() }));
+	if (fresh.length === 0) return changes;
+	const at = now.toISOString();
+	await trx
+		.insertInto('incidents')
+		.values(
+			fresh.map(({ e, id }) => ({
+				id,
+				class_id: device.classId,
+				source: e.payload.source,
+				report_id: e.payload.reportId,
+				device_id: device.id,
+				status: 'new',
+				urgent: 0,
+				opened_at: at,
+				client_time: e.clientTime,
+				context: JSON.stringify(e.payload.context),
+				feeling: null,
+				what: null,
+				categories: JSON.stringify(categoriesOf(e.payload)),
+				outcome: null,
+				created_by: null,
+				acknowledged_at: null,
+				acknowledged_by: null,
+				escalated_at: null,
+				closed_at: null,
+				updated_at: at
+			}))
+		)
+		.execute();
+	await trx
+		.insertInto('incident_entries')
+		.values(
+			fresh.map(({ e, id }) => ({
+				id: newId(),
+				incident_id: id,
+				at,
+				author: 'tablet',
+				kind: 'report',
+				text: describeScreen(e.payload.context, e.payload.source, e.payload.context.searchQuery),
+				detail: JSON.stringify({ clientTime: e.clientTime })
+			}))
+		)
+		.execute();
+	await appendAuditMany(
+		trx,
+		fresh.map(({ id }) => ({
+			actor: `device:${device.id}`,
+			action: 'incident.opened',
+			target: `incident:${id}`,
+			detail: { classId: device.classId }
+		})),
+		now
+	);
+	return [...changes, ...fresh.map(({ id }) => ({ type: 'incident.new' as const, incidentId: id }))];
+}
+
 export const reportOpened: EventHandler<typeof ReportOpenedSchema> = {
 	schema: ReportOpenedSchema,
+	applyBatch: (trx, device, events, now) => openMany(trx, device, events, now),
 	async apply(trx, device, event, now) {
 		const p = event.payload;
 		if (p.practice) return null; // counted from pupil_events; never staff's business

@@ -44,6 +44,17 @@ test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) 
 		await tablet.goto(path);
 		await expectNoViolations(tablet, name);
 	}
+	await tablet.getByRole('button', { name: 'Tell a grown-up', exact: true }).dispatchEvent('pointerdown');
+	await expectNoViolations(tablet, 'Tell a grown-up: thanks');
+	await tablet.getByRole('button', { name: 'Next' }).click();
+	await expectNoViolations(tablet, 'Tell a grown-up: feelings');
+	await tablet.getByRole('button', { name: 'Skip' }).click();
+	await expectNoViolations(tablet, 'Tell a grown-up: what happened');
+	await tablet.getByRole('button', { name: 'Skip' }).click();
+	await expectNoViolations(tablet, 'Tell a grown-up: show us');
+	await tablet.getByRole('button', { name: 'Draw it' }).click();
+	await expect(tablet.getByLabel('Drawing space')).toBeVisible();
+	await expectNoViolations(tablet, 'Tell a grown-up: drawing');
 	await tabletContext.close();
 
 	const admin = await (await browser.newContext()).newPage();
@@ -67,4 +78,16 @@ test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) 
 	await admin.goto('/staff/admin/classes');
 	await admin.getByRole('link', { name: 'Print sign-in card' }).first().click();
 	await expectNoViolations(admin, 'class card');
+	for (const [name, path] of [
+		['incident log', '/staff/incidents?status=all'],
+		['record a concern', '/staff/incidents/new'],
+		['reports', '/staff/reports']
+	] as const) {
+		await admin.goto(path);
+		await expectNoViolations(admin, name);
+	}
+	await admin.goto('/staff/incidents?status=all');
+	await admin.locator('tbody a').first().click();
+	await expect(admin.getByRole('heading', { name: 'Chronology' })).toBeVisible();
+	await expectNoViolations(admin, 'incident');
 });

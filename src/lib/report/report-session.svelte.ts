@@ -35,13 +35,6 @@ class ReportSession {
 		this.#completedWritten = false;
 		this.#reportId = crypto.randomUUID();
 		this.#start(practice);
-		// Whatever was playing underneath stops at once.
-		for (const media of document.querySelectorAll<HTMLMediaElement>('audio, video')) media.pause();
-		speaker.say(
-			practice
-				? 'Well done! That is how you tell a grown-up. This time it was practice.'
-				: 'Thank you for telling. You did the right thing.'
-		);
 		const opened: ReportOpened = {
 			reportId: this.#reportId,
 			practice,
@@ -49,6 +42,17 @@ class ReportSession {
 			context: { screen, ...reportContext.extra }
 		};
 		this.#write(REPORT_EVENT.opened, opened, 'harbour:report-durable');
+		// Sound comes just after the cover is painted: the picture first, then the voice.
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				for (const media of document.querySelectorAll<HTMLMediaElement>('audio, video')) media.pause();
+				speaker.say(
+					practice
+						? 'Well done! That is how you tell a grown-up. This time it was practice.'
+						: 'Thank you for telling. You did the right thing.'
+				);
+			})
+		);
 	}
 
 	send(event: FlowEvent): void {

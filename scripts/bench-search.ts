@@ -9,23 +9,10 @@ import type { Browser } from '@playwright/test';
 import { compileClassifier, type SafeSearchLists } from '../src/lib/search';
 import { expandPhrase } from '../src/lib/search/phrase-templates';
 import { loadSafeSearchLists } from './lib/safe-search-lists';
-
-export interface BenchRow {
-	name: string;
-	value: number;
-	unit: string;
-	budget?: string;
-	pass?: boolean;
-	detail?: string;
-}
+import { percentile, type BenchRow } from './lib/bench-row';
 
 export const SEARCH_P95_BUDGET_MS = 5;
 const SYNTHETIC_ENTRIES = 10_000;
-
-function percentile(values: readonly number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 /** A small deterministic random generator, so every run measures the same queries. */
 function seeded(seed: number): () => number {

@@ -8,25 +8,12 @@ import { ensureBuilt } from './lib/ensure-build.js';
 import { ensureChromium, CHROMIUM } from './lib/system-deps.js';
 import { classTablet } from '../tests/e2e/helpers';
 import { searchBenchRows } from './bench-search';
+import { percentile, type BenchRow as Row } from './lib/bench-row';
 import { measureReports } from './bench-reports';
 import { measureIngest } from './bench-ingest';
 
 const PORT = 4300;
 const BASE = `http://localhost:${PORT}`;
-
-interface Row {
-	name: string;
-	value: number;
-	unit: string;
-	budget?: string;
-	pass?: boolean;
-	detail?: string;
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function startServer(): Promise<ChildProcess> {
 	const dir = 'bench/.db';

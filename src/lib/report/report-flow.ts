@@ -2,7 +2,7 @@
  * The steps a child goes through after pressing "Tell a grown-up". Every step after the first is
  * optional (a big arrow skips it); nothing times out. Practice presses go straight to praise.
  */
-import { assign, setup } from 'xstate';
+import { assign, createActor, setup, type SnapshotFrom } from 'xstate';
 import type { Feeling, WhatHappened } from './report-events';
 
 export interface FlowContext {
@@ -50,3 +50,13 @@ export const reportFlow = setup({
 });
 
 export type FlowStep = 'thanks' | 'feeling' | 'what' | 'extra' | 'drawing' | 'voice' | 'done';
+
+export type FlowSnapshot = SnapshotFrom<typeof reportFlow>;
+
+/** Starts one child's way through the steps; `onChange` hears every step. */
+export function startFlow(practice: boolean, onChange: (snapshot: FlowSnapshot) => void) {
+	const actor = createActor(reportFlow, { input: { practice } });
+	actor.subscribe(onChange);
+	actor.start();
+	return actor;
+}

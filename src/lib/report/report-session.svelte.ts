@@ -3,11 +3,10 @@
  * same frame as the press (state first, storage after); the press is then written to the tablet's
  * outbox before the child is told anything was sent, and the answers follow as they are given.
  */
-import { createActor, type Actor } from 'xstate';
 import { outboxSync } from '../local-db/sync.svelte';
 import { speaker } from '../classroom/speech.svelte';
 import { reportContext } from './report-context.svelte';
-import { reportFlow, type FlowContext, type FlowEvent, type FlowStep } from './report-flow';
+import type { FlowContext, FlowEvent, FlowSnapshot, FlowStep, startFlow } from './report-flow';
 import { REPORT_EVENT, type ReportAttachment, type ReportOpened } from './report-events';
 
 class ReportSession {
@@ -19,7 +18,10 @@ class ReportSession {
 	/** For the benchmark: when the press happened (event time, ms). */
 	pressedAt = 0;
 
-	#actor: Actor<typeof reportFlow> | null = null;
+	#actor: ReturnType<typeof startFlow> | null = null;
+	/** Steps tapped before the flow's code has loaded (it loads at the press, from the cache). */
+	#queued: FlowEvent[] = [];
+	#session = 0;
 	#reportId = '';
 	#pending = 0;
 	#completedWritten = false;
@@ -56,7 +58,8 @@ class ReportSession {
 	}
 
 	send(event: FlowEvent): void {
-		this.#actor?.send(event);
+		if (this.#actor) this.#actor.send(event);
+		else this.#queued.push(event);
 	}
 
 	attach(kind: ReportAttachment['kind'], mime: ReportAttachment['mime'], dataBase64: string): void {
@@ -66,6 +69,8 @@ class ReportSession {
 	close(): void {
 		this.#actor?.stop();
 		this.#actor = null;
+		this.#queued = [];
+		this.#session += 1;
 		this.open = false;
 		this.step = 'thanks';
 		speaker.stop();
@@ -73,23 +78,33 @@ class ReportSession {
 
 	#start(practice: boolean): void {
 		this.#actor?.stop();
-		const actor = createActor(reportFlow, { input: { practice } });
-		actor.subscribe((snapshot) => {
-			this.step = snapshot.value as FlowStep;
-			this.flow = snapshot.context;
-			// The answers are final once the child moves past them.
-			if (['extra', 'drawing', 'voice', 'done'].includes(this.step) && !this.#completedWritten && !practice) {
-				this.#completedWritten = true;
-				this.#write(REPORT_EVENT.completed, {
-					reportId: this.#reportId,
-					practice,
-					feeling: snapshot.context.feeling,
-					what: snapshot.context.what
-				});
-			}
+		this.#actor = null;
+		this.#queued = [];
+		this.step = 'thanks';
+		this.flow = { practice };
+		const session = ++this.#session;
+		// The first screen needs no code beyond this file; the step machine (XState) loads now,
+		// so the class home stays small.
+		void import('./report-flow').then(({ startFlow }) => {
+			if (session !== this.#session) return; // closed before it loaded
+			this.#actor = startFlow(practice, (snapshot) => this.#onStep(snapshot, practice));
+			for (const event of this.#queued.splice(0)) this.#actor.send(event);
 		});
-		actor.start();
-		this.#actor = actor;
+	}
+
+	#onStep(snapshot: FlowSnapshot, practice: boolean): void {
+		this.step = snapshot.value as FlowStep;
+		this.flow = snapshot.context;
+		// The answers are final once the child moves past them.
+		if (['extra', 'drawing', 'voice', 'done'].includes(this.step) && !this.#completedWritten && !practice) {
+			this.#completedWritten = true;
+			this.#write(REPORT_EVENT.completed, {
+				reportId: this.#reportId,
+				practice,
+				feeling: snapshot.context.feeling,
+				what: snapshot.context.what
+			});
+		}
 	}
 
 	/** `mark` names a performance mark set once the write is durable (read by `npm run bench`). */

@@ -27,7 +27,6 @@ function chime(): void {
 export class LiveAlerts {
 	alerts = $state.raw<AlertSummary[]>([]);
 	connected = $state(false);
-	#source: EventSource | null = null;
 
 	#upsert(incident: AlertSummary, ring: boolean) {
 		const others = this.alerts.filter((a) => a.id !== incident.id);
@@ -41,7 +40,6 @@ export class LiveAlerts {
 
 	start(): () => void {
 		const source = new EventSource('/api/live');
-		this.#source = source;
 		source.onopen = () => (this.connected = true);
 		source.onerror = () => (this.connected = false);
 		const handle = (ring: boolean) => (e: MessageEvent<string>) =>
@@ -51,7 +49,6 @@ export class LiveAlerts {
 		source.addEventListener('incident.updated', handle(false));
 		return () => {
 			source.close();
-			this.#source = null;
 		};
 	}
 

@@ -4,9 +4,17 @@
  */
 import type { AlertSummary } from '../incidents/alert-summary';
 
+let audio: AudioContext | null = null;
+let lastChime = 0;
+
+/** Two soft notes; at most one chime every few seconds, however many reports arrive at once. */
 function chime(): void {
+	const now = Date.now();
+	if (now - lastChime < 3_000) return;
+	lastChime = now;
 	try {
-		const ctx = new AudioContext();
+		audio ??= new AudioContext();
+		const ctx = audio;
 		const now = ctx.currentTime;
 		for (const [i, freq] of [660, 880].entries()) {
 			const osc = ctx.createOscillator();
@@ -23,6 +31,9 @@ function chime(): void {
 		// No sound available: the banner still shows.
 	}
 }
+
+/** Banners shown at once; the rest are counted ("and 12 more") and wait in the incident log. */
+export const BANNER_LIMIT = 5;
 
 export class LiveAlerts {
 	alerts = $state.raw<AlertSummary[]>([]);

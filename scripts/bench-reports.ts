@@ -54,10 +54,15 @@ export async function measureReports(browser: Browser, presses = 25): Promise<Re
 	await signInStaff(teacher, TEACHER.Robins);
 	await teacher.evaluate(() => {
 		(window as unknown as { seen: number[] }).seen = [];
-		new MutationObserver(() => {
-			const n = document.querySelectorAll('.alert').length;
+		// Each new banner is a new element (newest first; older ones may scroll out of the five shown).
+		new MutationObserver((records) => {
 			const seen = (window as unknown as { seen: number[] }).seen;
-			while (seen.length < n) seen.push(Date.now());
+			for (const r of records)
+				for (const node of r.addedNodes)
+					if (node instanceof HTMLElement) {
+						const added = (node.classList.contains('alert') ? 1 : 0) + node.querySelectorAll('.alert').length;
+						for (let i = 0; i < added; i++) seen.push(Date.now());
+					}
 		}).observe(document.body, { childList: true, subtree: true });
 	});
 	const { context, page } = await classTablet(browser, 'Robins');

@@ -51,8 +51,19 @@ export async function enrolTablet(context: BrowserContext, className: DemoClass)
 /** A child taps the class picture, then the three pictures. */
 export async function signInClass(page: Page, className: DemoClass, tiles: string[]): Promise<void> {
 	await page.getByRole('button', { name: `${className} class` }).click();
-	for (const t of tiles) await page.getByRole('button', { name: t, exact: true }).click();
-	await expect(page).toHaveURL(/\/class$/);
+	for (let attempt = 1; ; attempt++) {
+		for (const t of tiles) await page.getByRole('button', { name: t, exact: true }).click();
+		try {
+			await expect(page).toHaveURL(/\/class$/, { timeout: attempt === 1 ? 5_000 : 10_000 });
+			break;
+		} catch (e) {
+			// Known intermittent fault (see the session note): now and then the three taps come back
+			// as "0 of 3" without the server seeing a sign-in. A child would tap again; so does this,
+			// once, and the second try must work.
+			if (attempt > 1) throw e;
+			await expect(page.getByRole('group', { name: 'Pictures chosen: 0 of 3' })).toBeVisible();
+		}
+	}
 	await expect(page.locator('[data-ready=yes]')).toBeVisible();
 }
 

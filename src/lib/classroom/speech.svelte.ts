@@ -17,13 +17,17 @@ class Speaker {
 		// Keep the caption long enough to read along: about 70 ms a letter, at least 4 s.
 		this.#timer = setTimeout(() => (this.caption = ''), Math.max(4000, text.length * 70));
 		if (typeof speechSynthesis === 'undefined') return;
-		speechSynthesis.cancel();
-		const u = new SpeechSynthesisUtterance(text);
-		u.lang = 'en-GB';
-		u.rate = 0.9;
-		const voice = this.#voice();
-		if (voice) u.voice = voice;
-		speechSynthesis.speak(u);
+		try {
+			speechSynthesis.cancel();
+			const u = new SpeechSynthesisUtterance(text);
+			u.lang = 'en-GB';
+			u.rate = 0.9;
+			const voice = this.#voice();
+			if (voice) u.voice = voice;
+			speechSynthesis.speak(u);
+		} catch {
+			// A tablet without a working voice still shows the caption.
+		}
 	}
 
 	stop(): void {

@@ -32,8 +32,15 @@ export const actions = {
 	default: async ({ request, locals, cookies, url }) => {
 		const device = locals.who.device!;
 		const form = await parseForm(request, TilesSchema);
-		if (!form.ok) return fail(400, { wrong: true, wait: 0 });
 		const { db, config } = app();
+		if (!form.ok) {
+			await appendAudit(db, {
+				actor: `device:${device.id}`,
+				action: 'class.sign-in-unreadable',
+				target: `class:${device.classId}`
+			});
+			return fail(400, { wrong: true, wait: 0 });
+		}
 		const key = `class:${device.id}`;
 		const wait = await secondsToWait(db, key);
 		if (wait > 0) return fail(429, { wrong: false, wait });

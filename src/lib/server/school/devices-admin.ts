@@ -27,10 +27,13 @@ export async function listDevices(db: Kysely<Database>, classId: string | null):
 			'devices.revoked_at',
 			'devices.storage_warning'
 		])
-		.orderBy('classes.name')
-		.orderBy('devices.label');
+		.orderBy('classes.name');
 	if (classId) q = q.where('devices.class_id', '=', classId);
-	const rows = await q.execute();
+	// "Tablet 10" comes after "Tablet 9", not after "Tablet 1".
+	const byLabel = new Intl.Collator('en-GB', { numeric: true });
+	const rows = (await q.execute()).sort(
+		(a, b) => a.name.localeCompare(b.name) || byLabel.compare(a.label, b.label)
+	);
 	return rows.map((r) => ({
 		id: r.id,
 		label: r.label,

@@ -139,23 +139,30 @@ async function main() {
 			pass: percentile(r.bannerMs, 95) <= 1000
 		});
 		const ingest = await measureIngest();
-		const ratio = ingest.ingestPerSecond / ingest.rawPerSecond;
+		const ratio = ingest.ingestPerSecond / ingest.rawSameRowsPerSecond;
 		rows.push({
 			name: 'Report ingest (SQLite, full server path)',
 			value: Math.round(ingest.ingestPerSecond),
 			unit: '/s'
 		});
 		rows.push({
-			name: 'Raw better-sqlite3 insert (WAL, synchronous=FULL)',
-			value: Math.round(ingest.rawPerSecond),
-			unit: '/s'
+			name: 'Raw better-sqlite3, the same rows per report (WAL, synchronous=FULL)',
+			value: Math.round(ingest.rawSameRowsPerSecond),
+			unit: '/s',
+			detail: 'event, incident, chronology entry, audit row; prepared statements'
 		});
 		rows.push({
-			name: 'Ingest ÷ raw insert',
+			name: 'Ingest ÷ raw insert of the same rows',
 			value: Math.round(ratio * 100) / 100,
 			unit: '',
 			budget: '≥ 0.5',
 			pass: ratio >= 0.5
+		});
+		rows.push({
+			name: 'Raw better-sqlite3, one row per report (bare table), for context',
+			value: Math.round(ingest.rawOneRowPerSecond),
+			unit: '/s',
+			detail: `ingest is ${Math.round((ingest.ingestPerSecond / ingest.rawOneRowPerSecond) * 100) / 100}× this`
 		});
 		rows.push(...(await searchBenchRows(browser)));
 	} finally {

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrations/index';
 
@@ -33,6 +33,28 @@ export function openSqliteFile(path: string): SQLite.Database {
 	return file;
 }
 
+/**
+ * Kysely asks better-sqlite3 to compile every query afresh; most of Harbour's queries repeat
+ * (the ingest batch, the staff screens), so the most recent few hundred stay compiled. Safe
+ * because better-sqlite3 runs each statement to completion synchronously, and SQLite recompiles
+ * a cached statement by itself after a migration changes the schema.
+ */
+export function withStatementCache(file: SQLite.Database, size = 256): SqliteDatabase {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => file.close(),
+		prepare(sql) {
+			let statement = cache.get(sql);
+			if (statement)
+				cache.delete(sql); // re-inserted below as the most recent
+			else statement = file.prepare(sql);
+			cache.set(sql, statement);
+			if (cache.size > size) cache.delete(cache.keys().next().value!);
+			return statement;
+		}
+	};
+}
+
 function describePostgres(url: string): string {
 	const u = new URL(url);
 	return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
@@ -47,7 +69,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 		} catch (e) {
 			throw new Error(`Harbour cannot open its database file ${target.path}: ${(e as Error).message}.`);
 		}
-		const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+		const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
 		await migrateToLatest(db as Kysely<unknown>);
 		return { db, engine: 'sqlite', where: target.path, close: () => db.destroy() };
 	}

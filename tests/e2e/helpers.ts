@@ -81,6 +81,7 @@ export async function classTablet(
 
 /** Presses "Tell a grown-up" the way a finger does (pointerdown opens the cover). */
 export async function pressTellAGrownUp(page: Page): Promise<void> {
+	await page.locator('[data-ready=yes]').waitFor();
 	await page.getByRole('button', { name: 'Tell a grown-up', exact: true }).dispatchEvent('pointerdown');
 	await expect(page.getByRole('dialog')).toBeVisible();
 }

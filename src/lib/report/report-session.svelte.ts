@@ -1,7 +1,7 @@
 /**
  * One press of "Tell a grown-up", from the press to the cover closing. The cover opens in the
- * same frame as the press (state first, storage after); the press is then written to the tablet's
- * outbox before the child is told anything was sent, and the answers follow as they are given.
+ * same frame as the press; the press is written to the tablet's outbox before the child is told
+ * anything was sent; everything else waits until the cover is painted.
  */
 import { outboxSync } from '../local-db/sync.svelte';
 import { speaker } from '../classroom/speech.svelte';
@@ -9,12 +9,19 @@ import { reportContext } from './report-context.svelte';
 import type { FlowContext, FlowEvent, FlowSnapshot, FlowStep, startFlow } from './report-flow';
 import { REPORT_EVENT, type ReportAttachment, type ReportOpened } from './report-events';
 
+/** Runs `work` once the next frame has been painted (a task after the frame, not before it). */
+function afterNextPaint(work: () => void): void {
+	requestAnimationFrame(() => setTimeout(work, 0));
+}
+
 class ReportSession {
 	open = $state(false);
 	step = $state<FlowStep>('thanks');
 	flow = $state.raw<FlowContext>({ practice: false });
 	/** Every write so far is durable on the tablet (or, with a full disk, with the server). */
 	saved = $state(false);
+	/** The cover has been painted; the page behind it is now inert. */
+	settled = $state(false);
 	/** For the benchmark: when the press happened (event time, ms). */
 	pressedAt = 0;
 
@@ -26,35 +33,39 @@ class ReportSession {
 	#pending = 0;
 	#completedWritten = false;
 
-	/** The press. Synchronous up to the cover being shown; everything slow happens after. */
+	/** The press. Only what the first frame shows happens before it is painted. */
 	press(screen: string, eventTime = performance.now()): void {
 		if (this.open) return;
 		this.pressedAt = eventTime;
 		const practice = reportContext.practice;
 		reportContext.practice = false;
+		const session = this.#begin(practice);
+		// The cover is already in the page, hidden: showing it is one attribute, painted this frame.
 		this.open = true;
-		this.saved = false;
-		this.#completedWritten = false;
-		this.#reportId = crypto.randomUUID();
-		this.#start(practice);
-		const opened: ReportOpened = {
-			reportId: this.#reportId,
-			practice,
-			source: 'button',
-			context: { screen, ...reportContext.extra }
-		};
-		this.#write(REPORT_EVENT.opened, opened, 'harbour:report-durable');
-		// Sound comes just after the cover is painted: the picture first, then the voice.
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				for (const media of document.querySelectorAll<HTMLMediaElement>('audio, video')) media.pause();
-				speaker.say(
-					practice
-						? 'Well done! That is how you tell a grown-up. This time it was practice.'
-						: 'Thank you for telling. You did the right thing.'
-				);
-			})
+		// The press is written now (IndexedDB works off the main thread), before anything says it was sent.
+		this.#write(
+			REPORT_EVENT.opened,
+			{
+				reportId: this.#reportId,
+				practice,
+				source: 'button',
+				context: { screen, ...reportContext.extra }
+			} satisfies ReportOpened,
+			'harbour:report-durable'
 		);
+		// The rest waits for the painted cover: the page behind goes inert, the step machine loads,
+		// anything playing stops, and the voice speaks.
+		afterNextPaint(() => {
+			if (session !== this.#session) return;
+			this.settled = true;
+			this.#loadFlow(practice, session);
+			for (const media of document.querySelectorAll<HTMLMediaElement>('audio, video')) media.pause();
+			speaker.say(
+				practice
+					? 'Well done! That is how you tell a grown-up. This time it was practice.'
+					: 'Thank you for telling. You did the right thing.'
+			);
+		});
 	}
 
 	send(event: FlowEvent): void {
@@ -72,19 +83,27 @@ class ReportSession {
 		this.#queued = [];
 		this.#session += 1;
 		this.open = false;
+		this.settled = false;
 		this.step = 'thanks';
 		speaker.stop();
 	}
 
-	#start(practice: boolean): void {
+	/** A fresh report: new id, first step, nothing written yet. Returns the session number. */
+	#begin(practice: boolean): number {
 		this.#actor?.stop();
 		this.#actor = null;
 		this.#queued = [];
 		this.step = 'thanks';
 		this.flow = { practice };
-		const session = ++this.#session;
-		// The first screen needs no code beyond this file; the step machine (XState) loads now,
-		// so the class home stays small.
+		this.saved = false;
+		this.settled = false;
+		this.#completedWritten = false;
+		this.#reportId = crypto.randomUUID();
+		return ++this.#session;
+	}
+
+	/** The step machine (XState) loads after the first frame, so the class home stays small. */
+	#loadFlow(practice: boolean, session: number): void {
 		void import('./report-flow').then(({ startFlow }) => {
 			if (session !== this.#session) return; // closed before it loaded
 			this.#actor = startFlow(practice, (snapshot) => this.#onStep(snapshot, practice));

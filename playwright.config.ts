@@ -11,9 +11,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
 	workers: 1,
-	// Under CI only: a known intermittent class sign-in fault (taps not submitted, see README → Known
-	// issues) gets one more try. Locally every failure shows at once.
-	retries: process.env.CI ? 1 : 0,
+	// No retries: a flaky test is a bug to find, not to hide.
+	retries: 0,
 	timeout: 60_000,
 	// Two cores shared with the servers under test: allow slow moments without hiding real failures.
 	expect: { timeout: 10_000 },

@@ -28,9 +28,10 @@ export async function readClassCard(browser: Browser, className: DemoClass): Pro
 		.getByRole('row', { name: new RegExp(className) })
 		.getByRole('link', { name: 'Print sign-in card' })
 		.click();
-	const tiles = await page
-		.locator('ol.tiles img')
-		.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt') ?? ''));
+	// The card opens by client-side navigation: read it once it is there, not the page before it.
+	const pictures = page.locator('ol.tiles img');
+	await expect(pictures).toHaveCount(3);
+	const tiles = await pictures.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt') ?? ''));
 	await context.close();
 	return tiles;
 }
@@ -51,19 +52,8 @@ export async function enrolTablet(context: BrowserContext, className: DemoClass)
 /** A child taps the class picture, then the three pictures. */
 export async function signInClass(page: Page, className: DemoClass, tiles: string[]): Promise<void> {
 	await page.getByRole('button', { name: `${className} class` }).click();
-	for (let attempt = 1; ; attempt++) {
-		for (const t of tiles) await page.getByRole('button', { name: t, exact: true }).click();
-		try {
-			await expect(page).toHaveURL(/\/class$/, { timeout: attempt === 1 ? 5_000 : 10_000 });
-			break;
-		} catch (e) {
-			// Known intermittent fault (see the session note): now and then the three taps come back
-			// as "0 of 3" without the server seeing a sign-in. A child would tap again; so does this,
-			// once, and the second try must work.
-			if (attempt > 1) throw e;
-			await expect(page.getByRole('group', { name: 'Pictures chosen: 0 of 3' })).toBeVisible();
-		}
-	}
+	for (const t of tiles) await page.getByRole('button', { name: t, exact: true }).click();
+	await expect(page).toHaveURL(/\/class$/);
 	await expect(page.locator('[data-ready=yes]')).toBeVisible();
 }
 

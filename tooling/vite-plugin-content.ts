@@ -6,20 +6,18 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { virtualDataModule } from './virtual-data-module';
 import { parseYamlWith } from '../src/lib/content/yaml-with-lines';
 import { CharterSchema } from '../src/lib/content/charter-schema';
 
-const ID = 'virtual:harbour-content';
-const RESOLVED = '\0' + ID;
+const CHARTER = 'content/charter.yaml';
 
 export function compileContent(root: string): { charter: unknown } {
-	const rel = 'content/charter.yaml';
-	const file = resolve(root, rel);
-	const charter = parseYamlWith(CharterSchema, readFileSync(file, 'utf8'), rel);
+	const charter = parseYamlWith(CharterSchema, readFileSync(resolve(root, CHARTER), 'utf8'), CHARTER);
 	for (const p of charter.promises) {
 		if (!existsSync(resolve(root, 'static/pictures', `${p.picture}.svg`))) {
 			throw new Error(
-				`${rel}: picture “${p.picture}” is not in static/pictures/. Use one of the files there.`
+				`${CHARTER}: picture “${p.picture}” is not in static/pictures/. Use one of the files there.`
 			);
 		}
 	}
@@ -27,22 +25,10 @@ export function compileContent(root: string): { charter: unknown } {
 }
 
 export function harbourContent(): Plugin {
-	let root = process.cwd();
-	return {
+	return virtualDataModule({
 		name: 'harbour-content',
-		configResolved(config) {
-			root = config.root;
-		},
-		resolveId(id) {
-			return id === ID ? RESOLVED : null;
-		},
-		load(id) {
-			if (id !== RESOLVED) return null;
-			this.addWatchFile(resolve(root, 'content/charter.yaml'));
-			const content = compileContent(root);
-			return Object.entries(content)
-				.map(([k, value]) => `export const ${k} = ${JSON.stringify(value)};`)
-				.join('\n');
-		}
-	};
+		id: 'virtual:harbour-content',
+		watch: [CHARTER],
+		compile: compileContent
+	});
 }

@@ -7,13 +7,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { virtualDataModule } from './virtual-data-module';
 import { loadSafeSearchLists } from '../scripts/lib/safe-search-lists';
 import { embeddableOrigins } from '../src/lib/search/embeddable';
 import type { SafeSearchLists } from '../src/lib/search/lists-schema';
 import { SUBJECT_PICTURES, topicPicture } from '../src/lib/search/search-pictures';
 
-const ID = 'virtual:harbour-safe-search';
-const RESOLVED = '\0' + ID;
 const LISTS_DIR = 'content/safe-search';
 
 export interface CompiledSafeSearch {
@@ -48,26 +47,10 @@ export function compileSafeSearch(root: string): CompiledSafeSearch {
 }
 
 export function harbourSafeSearch(): Plugin {
-	let root = process.cwd();
-	return {
+	return virtualDataModule({
 		name: 'harbour-safe-search',
-		configResolved(config) {
-			root = config.root;
-		},
-		resolveId(id) {
-			return id === ID ? RESOLVED : null;
-		},
-		load(id) {
-			if (id !== RESOLVED) return null;
-			for (const file of ['sites', 'terms', 'exceptions']) {
-				this.addWatchFile(resolve(root, LISTS_DIR, `${file}.yaml`));
-			}
-			const compiled = compileSafeSearch(root);
-			return Object.entries(compiled)
-				.map(
-					([name, value]) => `export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(value))});`
-				)
-				.join('\n');
-		}
-	};
+		id: 'virtual:harbour-safe-search',
+		watch: ['sites', 'terms', 'exceptions'].map((file) => `${LISTS_DIR}/${file}.yaml`),
+		compile: compileSafeSearch
+	});
 }

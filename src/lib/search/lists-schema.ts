@@ -19,7 +19,7 @@ import { PERSONAL_INFO_PATTERNS } from './personal-info';
 import { expandPhrase, placeholdersIn } from './phrase-templates';
 import { withinOneSlip } from './spelling';
 import { allowlistUrlProblem } from './url-guard';
-import { readYaml, type LocatedYaml, type YamlPath } from './yaml-locations';
+import { readYaml, type LocatedYaml, type YamlPath } from '../content/yaml-locations';
 
 export const AGE_BANDS = ['4-7', '7-11'] as const;
 export const SUBJECTS = [

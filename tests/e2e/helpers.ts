@@ -57,6 +57,28 @@ export async function signInClass(page: Page, className: DemoClass, tiles: strin
 	await expect(page.locator('[data-ready=yes]')).toBeVisible();
 }
 
+/**
+ * Waits until the service worker controls the tablet and has kept the pupil page at `path` for
+ * offline use, as it does after the first online visit.
+ */
+export async function keptForOffline(page: Page, path: string): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect
+		.poll(
+			() =>
+				page.evaluate(
+					async (p) =>
+						Boolean(
+							navigator.serviceWorker.controller &&
+							(await (await caches.open('harbour-pupil-pages')).match(p))
+						),
+					path
+				),
+			{ message: `the service worker keeps ${path} for offline use` }
+		)
+		.toBe(true);
+}
+
 /** A signed-in class tablet in a fresh browser context. */
 export async function classTablet(
 	browser: Browser,

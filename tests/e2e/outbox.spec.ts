@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { classTablet, outboxRows, signInStaff, TEACHER } from './helpers';
+import { classTablet, keptForOffline, outboxRows, signInStaff, TEACHER } from './helpers';
 
 async function promisesSeenByTeacher(page: Page, className: string): Promise<number> {
 	await page.goto('/staff');
@@ -12,8 +12,9 @@ test('an event made offline survives a reload and a closed tab, and arrives exac
 	browser
 }) => {
 	const { context, page } = await classTablet(browser, 'Owls');
-	await page.evaluate(() => navigator.serviceWorker.ready);
+	await keptForOffline(page, '/class');
 	await page.goto('/class/charter');
+	await keptForOffline(page, '/class/charter');
 	await context.setOffline(true);
 	await page.getByRole('button', { name: 'I promise to keep these rules.' }).click();
 	await expect(page.getByText('Promise made!')).toBeVisible();

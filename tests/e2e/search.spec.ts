@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { classTablet, signInStaff, TEACHER } from './helpers';
+import { classTablet, keptForOffline, signInStaff, TEACHER } from './helpers';
 
 const SEARCH_BOX = 'Search words';
 
@@ -11,23 +11,10 @@ async function search(page: Page, words: string): Promise<void> {
 
 /** Opens the search screen once the service worker is in charge, so it is kept for offline use. */
 async function openSearchWithWorker(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		for (let i = 0; i < 50 && !navigator.serviceWorker.controller; i++) {
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	});
+	await keptForOffline(page, '/class');
 	await page.goto('/class/search');
 	await expect(page.locator('[data-ready=yes]')).toBeVisible();
-	await page.evaluate(async () => {
-		for (
-			let i = 0;
-			i < 50 && !(await (await caches.open('harbour-pupil-pages')).match('/class/search'));
-			i++
-		) {
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	});
+	await keptForOffline(page, '/class/search');
 }
 
 /** The result screens appear only after a search, so the screen-by-screen axe scan cannot reach them. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { classTablet, enrolTablet, readClassCard, signInClass } from './helpers';
+import { classTablet, enrolTablet, keptForOffline, readClassCard, signInClass } from './helpers';
 
 test('a teacher enrols a tablet, the class signs in with pictures, and the class home works offline', async ({
 	browser
@@ -11,12 +11,7 @@ test('a teacher enrols a tablet, the class signs in with pictures, and the class
 	await expect(page.getByRole('heading', { name: 'Hello, Robins!' })).toBeVisible();
 
 	// The service worker is in charge and has kept the class home.
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		for (let i = 0; i < 50 && !(await (await caches.open('harbour-pupil-pages')).match('/class')); i++) {
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	});
+	await keptForOffline(page, '/class');
 
 	await context.setOffline(true);
 	await page.reload();

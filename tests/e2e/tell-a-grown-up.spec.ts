@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { classTablet, outboxRows, pressTellAGrownUp, signInStaff, TEACHER } from './helpers';
+import { classTablet, keptForOffline, outboxRows, pressTellAGrownUp, signInStaff, TEACHER } from './helpers';
 
 async function staffPage(browser: Browser, email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
@@ -80,7 +80,7 @@ test('a report made offline survives reloads and a closed tab and becomes exactl
 	const dsl = await staffPage(browser, 'dsl@demo.harbour');
 	const before = await incidentRows(dsl);
 	const { context, page } = await classTablet(browser, 'Owls');
-	await page.evaluate(() => navigator.serviceWorker.ready);
+	await keptForOffline(page, '/class');
 	await context.setOffline(true);
 	await pressTellAGrownUp(page);
 	await page.getByRole('button', { name: 'Next' }).click();

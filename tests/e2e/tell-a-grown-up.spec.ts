@@ -4,7 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { classTablet, keptForOffline, outboxRows, pressTellAGrownUp, signInStaff, TEACHER } from './helpers';
+import {
+	classTablet,
+	enrolTablet,
+	keptForOffline,
+	outboxRows,
+	pressTellAGrownUp,
+	readClassCard,
+	signInClass,
+	signInStaff,
+	TEACHER
+} from './helpers';
 
 async function staffPage(browser: Browser, email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
@@ -71,6 +81,45 @@ test('a press covers the screen at once, comforts the child, and reaches the tea
 		.first()
 		.click();
 	await expect(dsl.getByText('Demo teacher (Robins) is with the child.')).toBeVisible();
+	await context.close();
+});
+
+test('a press while the page is still starting covers the screen at once and is still reported', async ({
+	browser
+}) => {
+	const dsl = await staffPage(browser, 'dsl@demo.harbour');
+	const before = await incidentRows(dsl);
+	const tiles = await readClassCard(browser, 'Ladybirds');
+	// No service worker here, so the test can hold the app's code back on the network.
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await enrolTablet(context, 'Ladybirds');
+	await signInClass(page, 'Ladybirds', tiles);
+
+	let release!: () => void;
+	const held = new Promise<void>((r) => (release = r));
+	await context.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/class', { waitUntil: 'commit' });
+	const button = page.getByRole('button', { name: 'Tell a grown-up', exact: true });
+	await expect(button).toBeVisible();
+	await expect(page.locator('[data-ready=yes]')).toHaveCount(0); // the app has not started
+	const box = (await button.boundingBox())!;
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+	// Covered at once: the cover is opaque and on top of the page.
+	await expect(page.locator('.cover')).toHaveCSS('opacity', '1');
+	const onTop = await page.evaluate(() =>
+		Boolean(document.elementFromPoint(innerWidth / 2, innerHeight / 3)?.closest('.cover'))
+	);
+	expect(onTop).toBe(true);
+
+	release();
+	await expect(page.locator('[data-ready=yes]')).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Thank you for telling. You did the right thing.' })
+	).toBeVisible();
+	await expect.poll(() => incidentRows(dsl)).toBe(before + 1);
 	await context.close();
 });
 

@@ -21,6 +21,7 @@ import { FEELING_WORDS, WHAT_WORDS } from '../../report/report-words';
 import { CATEGORY_IDS, type CategoryId } from '../../incidents/categories';
 import type { EventHandler, LiveChange, StoredEvent } from '../events/handlers';
 import { addEntry } from './entries';
+import { newIncident } from './new-incident';
 
 type Trx = Transaction<Database>;
 
@@ -39,28 +40,12 @@ async function findOrOpen(
 	const id = newId();
 	await trx
 		.insertInto('incidents')
-		.values({
-			id,
-			class_id: device.classId,
-			source: 'button',
-			report_id: reportId,
-			device_id: device.id,
-			status: 'new',
-			urgent: 0,
-			opened_at: now.toISOString(),
-			client_time: null,
-			context: JSON.stringify({}),
-			feeling: null,
-			what: null,
-			categories: '[]',
-			outcome: null,
-			created_by: null,
-			acknowledged_at: null,
-			acknowledged_by: null,
-			escalated_at: null,
-			closed_at: null,
-			updated_at: now.toISOString()
-		})
+		.values(
+			newIncident(
+				{ id, class_id: device.classId, source: 'button', report_id: reportId, device_id: device.id },
+				now
+			)
+		)
 		.execute();
 	await appendAudit(trx, {
 		actor: `device:${device.id}`,
@@ -124,28 +109,21 @@ async function openMany(
 	await trx
 		.insertInto('incidents')
 		.values(
-			fresh.map(({ e, id }) => ({
-				id,
-				class_id: device.classId,
-				source: e.payload.source,
-				report_id: e.payload.reportId,
-				device_id: device.id,
-				status: 'new',
-				urgent: 0,
-				opened_at: at,
-				client_time: e.clientTime,
-				context: JSON.stringify(e.payload.context),
-				feeling: null,
-				what: null,
-				categories: JSON.stringify(categoriesOf(e.payload)),
-				outcome: null,
-				created_by: null,
-				acknowledged_at: null,
-				acknowledged_by: null,
-				escalated_at: null,
-				closed_at: null,
-				updated_at: at
-			}))
+			fresh.map(({ e, id }) =>
+				newIncident(
+					{
+						id,
+						class_id: device.classId,
+						source: e.payload.source,
+						report_id: e.payload.reportId,
+						device_id: device.id,
+						client_time: e.clientTime,
+						context: JSON.stringify(e.payload.context),
+						categories: JSON.stringify(categoriesOf(e.payload))
+					},
+					now
+				)
+			)
 		)
 		.execute();
 	await trx
@@ -182,8 +160,7 @@ export const reportOpened: EventHandler<typeof ReportOpenedSchema> = {
 		const p = event.payload;
 		if (p.practice) return null; // counted from pupil_events; never staff's business
 		const { id, created } = await findOrOpen(trx, device, p.reportId, now);
-		const category =
-			p.category && (CATEGORY_IDS as string[]).includes(p.category) ? [p.category as CategoryId] : [];
+		const category = categoriesOf(p);
 		await trx
 			.updateTable('incidents')
 			.set({

@@ -9,6 +9,7 @@ import type { StaffPrincipal } from '../auth/sessions';
 import { appendAudit } from '../audit/audit-log';
 import { newId } from '../auth/tokens';
 import { addEntry } from './entries';
+import { newIncident } from './new-incident';
 import { summaryQuery, toSummary } from './summaries';
 import {
 	nextStatus,
@@ -263,28 +264,21 @@ export async function recordIncidentByHand(
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('incidents')
-			.values({
-				id,
-				class_id: input.classId,
-				source: 'staff',
-				report_id: null,
-				device_id: null,
-				status: 'in-progress',
-				urgent: 0,
-				opened_at: now.toISOString(),
-				client_time: null,
-				context: JSON.stringify({}),
-				feeling: null,
-				what: null,
-				categories: JSON.stringify(input.categories),
-				outcome: null,
-				created_by: staff.id,
-				acknowledged_at: now.toISOString(),
-				acknowledged_by: staff.id,
-				escalated_at: null,
-				closed_at: null,
-				updated_at: now.toISOString()
-			})
+			.values(
+				newIncident(
+					{
+						id,
+						class_id: input.classId,
+						source: 'staff',
+						status: 'in-progress',
+						categories: JSON.stringify(input.categories),
+						created_by: staff.id,
+						acknowledged_at: now.toISOString(),
+						acknowledged_by: staff.id
+					},
+					now
+				)
+			)
 			.execute();
 		await addEntry(trx, id, actorOf(staff), 'fact', input.facts, now);
 		if (input.childsWords.trim())

@@ -1,0 +1,31 @@
+/**
+ * A new incident row: what every incident starts with, so each way of opening one (a press, a
+ * batch of presses, a concern recorded by hand) names only what is its own.
+ */
+import type { IncidentTable } from '../db/schema';
+
+type Own = Pick<IncidentTable, 'id' | 'class_id' | 'source'> & Partial<IncidentTable>;
+
+export function newIncident(own: Own, now: Date): IncidentTable {
+	const at = now.toISOString();
+	return {
+		report_id: null,
+		device_id: null,
+		status: 'new',
+		urgent: 0,
+		opened_at: at,
+		client_time: null,
+		context: JSON.stringify({}),
+		feeling: null,
+		what: null,
+		categories: '[]',
+		outcome: null,
+		created_by: null,
+		acknowledged_at: null,
+		acknowledged_by: null,
+		escalated_at: null,
+		closed_at: null,
+		updated_at: at,
+		...own
+	};
+}

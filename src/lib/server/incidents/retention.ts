@@ -12,19 +12,22 @@ export async function purgeOldAttachments(
 	now = new Date()
 ): Promise<number> {
 	const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-	const res = await db
-		.updateTable('attachments')
-		.set({ data: '', purged_at: now.toISOString() })
-		.where('purged_at', 'is', null)
-		.where('created_at', '<', cutoff)
-		.executeTakeFirst();
-	const count = Number(res.numUpdatedRows);
-	if (count > 0) {
-		await appendAudit(
-			db,
-			{ actor: 'system', action: 'attachments.purged', target: 'attachments', detail: { count, days } },
-			now
-		);
-	}
-	return count;
+	// The purge and its audit row are one transaction: never content gone without the record of it.
+	return db.transaction().execute(async (trx) => {
+		const res = await trx
+			.updateTable('attachments')
+			.set({ data: '', purged_at: now.toISOString() })
+			.where('purged_at', 'is', null)
+			.where('created_at', '<', cutoff)
+			.executeTakeFirst();
+		const count = Number(res.numUpdatedRows);
+		if (count > 0) {
+			await appendAudit(
+				trx,
+				{ actor: 'system', action: 'attachments.purged', target: 'attachments', detail: { count, days } },
+				now
+			);
+		}
+		return count;
+	});
 }

@@ -81,6 +81,8 @@ test('a press covers the screen at once, comforts the child, and reaches the tea
 		.first()
 		.click();
 	await expect(dsl.getByText('Demo teacher (Robins) is with the child.')).toBeVisible();
+	// The chronology names the screen as staff call it, not by its address.
+	await expect(dsl.getByText('Pressed on the class promises.')).toBeVisible();
 	await context.close();
 });
 

@@ -32,14 +32,24 @@ const time = new Intl.DateTimeFormat('en-GB', {
 	timeZone: 'Europe/London'
 });
 
+const SCREEN_NAMES: Record<string, string> = {
+	'/class': 'the class home',
+	'/class/charter': 'the class promises',
+	'/class/search': 'safe search'
+};
+
+/** A pupil screen as staff call it ("the class home"), or its address when it has no name. */
+export function screenName(path: string): string {
+	return SCREEN_NAMES[path] ?? path;
+}
+
 function during(s: AlertSummary): string | null {
 	const c = s.context;
 	if (c.lesson) return `during ‘${c.lesson.title}’${c.lesson.step ? ` step ${c.lesson.step}` : ''}`;
 	if (c.game) return `playing ‘${c.game}’`;
 	if (s.source === 'search') return 'in safe search (a worrying search)';
 	if (c.screen === '/class/search') return 'in safe search';
-	if (c.screen === '/class/charter') return 'on the class promises';
-	if (c.screen === '/class') return 'on the class home';
+	if (c.screen && SCREEN_NAMES[c.screen]) return `on ${SCREEN_NAMES[c.screen]}`;
 	return null;
 }
 

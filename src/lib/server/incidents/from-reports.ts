@@ -18,6 +18,7 @@ import {
 	type ReportOpened
 } from '../../report/report-events';
 import { FEELING_WORDS, WHAT_WORDS } from '../../report/report-words';
+import { screenName } from '../../incidents/alert-summary';
 import { CATEGORY_IDS, type CategoryId } from '../../incidents/categories';
 import type { EventHandler, LiveChange, StoredEvent } from '../events/handlers';
 import { addEntry } from './entries';
@@ -61,7 +62,7 @@ function describeScreen(context: ReportContext, source: string, query?: string):
 	if (context.lesson)
 		return `Pressed during ‘${context.lesson.title}’${context.lesson.step ? `, step ${context.lesson.step}` : ''}.`;
 	if (context.game) return `Pressed while playing ‘${context.game}’.`;
-	return `Pressed on ${context.screen}.`;
+	return `Pressed on ${screenName(context.screen)}.`;
 }
 
 type Opened = StoredEvent<ReportOpened>;

@@ -4,8 +4,10 @@ import { defineConfig } from '@playwright/test';
  * Browser tests against the production build (built once by `npm test`), in Debian's Chromium.
  * Two servers: the demo school, and an empty real school for the first-run screen.
  */
-export const DEMO_URL = 'http://localhost:4173';
-export const EMPTY_URL = 'http://localhost:4174';
+// E2E_PORT moves both servers (e.g. two worktrees testing at once on one machine).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const DEMO_URL = `http://localhost:${PORT}`;
+export const EMPTY_URL = `http://localhost:${PORT + 1}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -32,7 +34,7 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-			command: 'node tests/e2e/serve.js 4173 demo',
+			command: `node tests/e2e/serve.js ${PORT} demo`,
 			url: `${DEMO_URL}/api/health`,
 			reuseExistingServer: false,
 			stdout: 'ignore',
@@ -40,7 +42,7 @@ export default defineConfig({
 			timeout: 60_000
 		},
 		{
-			command: 'node tests/e2e/serve.js 4174 empty',
+			command: `node tests/e2e/serve.js ${PORT + 1} empty`,
 			url: `${EMPTY_URL}/api/health`,
 			reuseExistingServer: false,
 			stdout: 'ignore',

@@ -9,6 +9,8 @@ import {
 	staffFromToken
 } from '$lib/server/auth/sessions';
 import { deviceFromToken } from '$lib/server/auth/devices';
+import { bodyLimitFor } from '$lib/server/http/body-limits';
+import { tooLargeMessage } from '$lib/server/http/bounded-body';
 
 export const init: ServerInit = async () => {
 	try {
@@ -32,6 +34,14 @@ async function whoIsThis(cookies: Parameters<Handle>[0]['event']['cookies']): Pr
 	return who;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function refuse(isApi: boolean, status: number, message: string): Response {
+	return isApi
+		? json({ message }, { status })
+		: new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
 const SECURITY_HEADERS: Record<string, string> = {
 	'X-Content-Type-Options': 'nosniff',
 	// same-origin, not no-referrer: with no-referrer, browsers send "Origin: null" on plain form posts.
@@ -43,14 +53,18 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { url, request, route } = event;
-	const isApi = url.pathname.startsWith('/api/');
+	// By the matched route, never by the raw path: /%61pi/… is still an API route.
+	const isApi = route.id?.startsWith('/api/') ?? url.pathname.startsWith('/api/');
 
-	// Kit checks the origin of form posts; JSON endpoints check it here.
-	if (isApi && request.method !== 'GET' && request.method !== 'HEAD') {
-		if (request.headers.get('origin') !== url.origin) {
-			return json({ message: 'Cross-site requests are not allowed.' }, { status: 403 });
-		}
+	// Every state-changing request must come from Harbour's own pages, whatever its content type
+	// (Kit's own check covers only form content types) and whatever spelling its path has.
+	if (!SAFE_METHODS.has(request.method) && request.headers.get('origin') !== url.origin) {
+		return refuse(isApi, 403, 'Cross-site requests are not allowed.');
 	}
+	// Bodies are bounded by route before anything reads them (the readers re-check as they read).
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	const limit = bodyLimitFor(route.id);
+	if (declared > limit) return refuse(isApi, 413, tooLargeMessage(limit));
 
 	event.locals.who = await whoIsThis(event.cookies);
 	if (route.id) {

@@ -100,7 +100,7 @@ test('a full tablet storage shows a warning to staff, and the tablet still tells
 
 	const staff = await (await browser.newContext()).newPage();
 	await signInStaff(staff, TEACHER.Robins);
-	await expect(staff.getByText('Tablet storage needs attention')).toBeVisible();
+	await expect(staff.getByText('A tablet needs attention')).toBeVisible();
 	await expect(staff.getByText(/Robins, Tablet \d+: Storage is full/)).toBeVisible();
 	await context.close();
 });

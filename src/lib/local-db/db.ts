@@ -17,6 +17,12 @@ export interface OutboxRow {
 	nextAttemptAt: number;
 }
 
+/** An event the server refused, kept (never resent with reports) for grown-ups to see. */
+export interface SetAsideRow extends OutboxRow {
+	reason: string;
+	setAsideAt: number;
+}
+
 export interface MetaRow {
 	key: string;
 	value: unknown;
@@ -33,6 +39,7 @@ export class HarbourLocalDb extends Dexie {
 	outbox!: EntityTable<OutboxRow, 'id'>;
 	meta!: EntityTable<MetaRow, 'key'>;
 	searchListChanges!: EntityTable<SearchListChangeRow, 'seq'>;
+	setAside!: EntityTable<SetAsideRow, 'id'>;
 
 	constructor(name = 'harbour') {
 		super(name, { chromeTransactionDurability: 'strict' });
@@ -42,6 +49,11 @@ export class HarbourLocalDb extends Dexie {
 		});
 		this.version(2).stores({
 			searchListChanges: '++seq, version'
+		});
+		// Reports are sent first (by kind); refused events wait in their own table.
+		this.version(3).stores({
+			outbox: 'id, nextAttemptAt, kind',
+			setAside: 'id, setAsideAt'
 		});
 	}
 }

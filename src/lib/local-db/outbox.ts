@@ -6,6 +6,7 @@
  */
 import type { HarbourLocalDb, OutboxRow } from './db';
 import { retryDelay } from './backoff';
+import { priorityOf, type EventKind, type EventPayload } from '../events/catalogue';
 
 export const BATCH_SIZE = 100;
 /** Keep each request well under the server's 8 MB limit, even with drawings and voice messages. */
@@ -26,18 +27,26 @@ function isQuotaError(e: unknown): boolean {
 }
 
 /** A pupil event as the server receives it: its own UUID, kind, the tablet's time and payload. */
-export function newEvent(kind: string, payload: Record<string, unknown>, now = Date.now()) {
+export function newEvent<K extends EventKind>(kind: K, payload: EventPayload<K>, now = Date.now()) {
 	return { id: crypto.randomUUID(), kind, clientTime: new Date(now).toISOString(), payload };
 }
 
-/** Writes one event durably and returns its id. Throws StorageFullError when the disk is full. */
-export async function enqueue(
+/**
+ * Writes one event durably and returns its id. Only kinds of the event catalogue, with their
+ * payload's type, can be recorded. Throws StorageFullError when the disk is full.
+ */
+export async function enqueue<K extends EventKind>(
 	db: HarbourLocalDb,
-	kind: string,
-	payload: Record<string, unknown>,
+	kind: K,
+	payload: EventPayload<K>,
 	now = Date.now()
 ): Promise<string> {
-	const row: OutboxRow = { ...newEvent(kind, payload, now), attempts: 0, nextAttemptAt: 0 };
+	const row: OutboxRow = {
+		...newEvent(kind, payload, now),
+		payload: payload as Record<string, unknown>,
+		attempts: 0,
+		nextAttemptAt: 0
+	};
 	try {
 		await db.outbox.add(row);
 	} catch (e) {
@@ -49,6 +58,42 @@ export async function enqueue(
 
 export async function pendingCount(db: HarbourLocalDb): Promise<number> {
 	return db.outbox.count();
+}
+
+/** Events the server refused: kept on the tablet, counted, shown on the grown-ups screen. */
+export async function setAsideCount(db: HarbourLocalDb): Promise<number> {
+	return db.setAside.count();
+}
+
+/** Due rows, reports first, then the rest by the catalogue's priority and age. */
+async function dueRows(db: HarbourLocalDb, force: boolean, now: number): Promise<OutboxRow[]> {
+	const due = (r: OutboxRow) => force || r.nextAttemptAt <= now;
+	const reports = await db.outbox.where('kind').startsWith('report.').filter(due).limit(BATCH_SIZE).toArray();
+	const rest =
+		reports.length < BATCH_SIZE
+			? await db.outbox
+					.filter((r) => due(r) && !r.kind.startsWith('report.'))
+					.limit(BATCH_SIZE - reports.length)
+					.toArray()
+			: [];
+	return [...reports, ...rest].sort(
+		(a, b) => priorityOf(a.kind) - priorityOf(b.kind) || a.clientTime.localeCompare(b.clientTime)
+	);
+}
+
+/** Moves refused rows out of the outbox, with the server's reason, in one transaction. */
+async function setAsideRows(
+	db: HarbourLocalDb,
+	batch: OutboxRow[],
+	rejected: Map<string, string>
+): Promise<void> {
+	if (rejected.size === 0) return;
+	const at = Date.now();
+	await db.transaction('rw', db.outbox, db.setAside, async () => {
+		const rows = batch.filter((r) => rejected.has(r.id));
+		await db.setAside.bulkPut(rows.map((r) => ({ ...r, reason: rejected.get(r.id) ?? '', setAsideAt: at })));
+		await db.outbox.bulkDelete(rows.map((r) => r.id));
+	});
 }
 
 export type FlushResult =
@@ -80,9 +125,7 @@ async function doFlush(
 	let sent = 0;
 	for (;;) {
 		const now = Date.now();
-		const due = force
-			? await db.outbox.limit(BATCH_SIZE).toArray()
-			: await db.outbox.where('nextAttemptAt').belowOrEqual(now).limit(BATCH_SIZE).toArray();
+		const due = await dueRows(db, force, now);
 		let bytes = 0;
 		const batch = due.filter((r, i) => {
 			bytes += JSON.stringify(r.payload).length;
@@ -106,13 +149,19 @@ async function doFlush(
 				})
 			});
 			if (res.ok) {
-				const body = (await res.json()) as { acked?: unknown };
+				const body = (await res.json()) as { acked?: unknown; rejected?: unknown };
 				const acked = Array.isArray(body.acked)
 					? body.acked.filter((x): x is string => typeof x === 'string')
 					: [];
+				const rejected = new Map(
+					(Array.isArray(body.rejected) ? body.rejected : [])
+						.filter((x): x is { id: string; reason: unknown } => typeof x?.id === 'string')
+						.map((x) => [x.id, String(x.reason ?? '')])
+				);
 				await db.outbox.bulkDelete(acked);
+				await setAsideRows(db, batch, rejected);
 				sent += acked.length;
-				if (acked.length === 0) reason = 'the server stored nothing';
+				if (acked.length + rejected.size === 0) reason = 'the server stored nothing';
 			} else {
 				reason = `the server answered ${res.status}`;
 			}

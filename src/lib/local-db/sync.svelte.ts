@@ -6,6 +6,7 @@
 import {
 	flushOutbox,
 	pendingCount,
+	setAsideCount,
 	enqueue,
 	StorageFullError,
 	EVENTS_URL,
@@ -13,6 +14,7 @@ import {
 	type FlushResult
 } from './outbox';
 import { localDb } from './db';
+import type { EventKind, EventPayload } from '../events/catalogue';
 
 /** Asks the browser not to evict our data under storage pressure. */
 async function requestPersistentStorage(): Promise<boolean> {
@@ -29,6 +31,8 @@ interface SyncRegistration extends ServiceWorkerRegistration {
 
 export class OutboxSync {
 	pending = $state(0);
+	/** Events the server refused, kept on this tablet (shown on the grown-ups screen). */
+	setAside = $state(0);
 	lastResult = $state.raw<FlushResult | null>(null);
 	/** A problem a grown-up should know about (storage full). Never hidden. */
 	storageProblem = $state<string | null>(null);
@@ -36,7 +40,7 @@ export class OutboxSync {
 	#timer: ReturnType<typeof setInterval> | null = null;
 
 	/** Records a pupil event durably, then tries to send it. Resolves once it is on disk. */
-	async record(kind: string, payload: Record<string, unknown>): Promise<string> {
+	async record<K extends EventKind>(kind: K, payload: EventPayload<K>): Promise<string> {
 		try {
 			const id = await enqueue(localDb(), kind, payload);
 			this.pending += 1;
@@ -53,7 +57,7 @@ export class OutboxSync {
 	 * Last resort when the disk is full: hold the event in memory and send it straight to the
 	 * server, retrying every few seconds for as long as the page lives. Resolves once stored.
 	 */
-	async keepInMemory(kind: string, payload: Record<string, unknown>): Promise<void> {
+	async keepInMemory<K extends EventKind>(kind: K, payload: EventPayload<K>): Promise<void> {
 		const event = newEvent(kind, payload);
 		this.pending += 1;
 		for (;;) {
@@ -63,7 +67,8 @@ export class OutboxSync {
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify({ events: [event] })
 				});
-				if (res.ok) break;
+				// Stored, or refused for good (a 4xx other than a busy server): either way, stop.
+				if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429)) break;
 			} catch {
 				// offline: try again shortly
 			}
@@ -77,6 +82,7 @@ export class OutboxSync {
 			this.lastResult = await flushOutbox(localDb(), { force });
 		} finally {
 			this.pending = await pendingCount(localDb());
+			this.setAside = await setAsideCount(localDb());
 		}
 	}
 

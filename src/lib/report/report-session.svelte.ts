@@ -8,6 +8,7 @@ import { speaker } from '../classroom/speech.svelte';
 import { reportContext } from './report-context.svelte';
 import type { FlowContext, FlowEvent, FlowSnapshot, FlowStep, startFlow } from './report-flow';
 import { REPORT_EVENT, type ReportAttachment, type ReportOpened } from './report-events';
+import type { EventKind, EventPayload } from '../events/catalogue';
 
 /** Runs `work` once the next frame has been painted (a task after the frame, not before it). */
 function afterNextPaint(work: () => void): void {
@@ -127,15 +128,15 @@ class ReportSession {
 	}
 
 	/** `mark` names a performance mark set once the write is durable (read by `npm run bench`). */
-	#write(kind: string, payload: object, mark?: string): void {
+	#write<K extends EventKind>(kind: K, payload: EventPayload<K>, mark?: string): void {
 		this.#pending += 1;
 		this.saved = false;
 		void outboxSync
-			.record(kind, payload as Record<string, unknown>)
+			.record(kind, payload)
 			.then(() => {
 				if (mark) performance.mark(mark);
 			})
-			.catch(() => outboxSync.keepInMemory(kind, payload as Record<string, unknown>))
+			.catch(() => outboxSync.keepInMemory(kind, payload))
 			.finally(() => {
 				this.#pending -= 1;
 				this.saved = this.#pending === 0;

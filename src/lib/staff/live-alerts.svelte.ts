@@ -49,17 +49,53 @@ export class LiveAlerts {
 		}
 	}
 
-	start(): () => void {
-		const source = new EventSource('/api/live');
-		source.onopen = () => (this.connected = true);
-		source.onerror = () => (this.connected = false);
+	/**
+	 * Listens for alerts, and keeps listening: when the stream drops (network, server restart)
+	 * it reconnects with backoff, and each reopening reloads the reports still waiting, so an
+	 * alert sent while the stream was down is shown. `reload` re-reads the page's data.
+	 */
+	start(reload: () => Promise<void> = async () => {}, onSignedOut: () => void = () => {}): () => void {
+		let source: EventSource | null = null;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		let stopped = false;
+		let opened = 0;
+		let failures = 0;
 		const handle = (ring: boolean) => (e: MessageEvent<string>) =>
 			this.#upsert(JSON.parse(e.data) as AlertSummary, ring);
-		source.addEventListener('incident.new', handle(true));
-		source.addEventListener('incident.urgent', handle(true));
-		source.addEventListener('incident.updated', handle(false));
+		const connect = () => {
+			if (stopped) return;
+			const s = new EventSource('/api/live');
+			source = s;
+			s.onopen = () => {
+				this.connected = true;
+				failures = 0;
+				// Not the first opening: something may have been missed while away.
+				if (opened++ > 0) void reload();
+			};
+			s.onerror = () => {
+				this.connected = false;
+				// The browser retries by itself unless the stream is closed for good (a refusal or a
+				// non-stream answer): then retry here, waiting longer each time, up to 30 s.
+				if (s.readyState === EventSource.CLOSED) {
+					s.close();
+					timer = setTimeout(connect, Math.min(30_000, 1000 * 2 ** failures++));
+				}
+			};
+			s.addEventListener('incident.new', handle(true));
+			s.addEventListener('incident.urgent', handle(true));
+			s.addEventListener('incident.updated', handle(false));
+			s.addEventListener('session.ended', () => {
+				stopped = true;
+				s.close();
+				this.connected = false;
+				onSignedOut();
+			});
+		};
+		connect();
 		return () => {
-			source.close();
+			stopped = true;
+			clearTimeout(timer);
+			source?.close();
 		};
 	}
 

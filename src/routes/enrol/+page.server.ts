@@ -5,7 +5,7 @@ import { checkStaffCredentials } from '$lib/server/auth/check-credentials';
 import { enrolDevice, redeemEnrolCode, DEVICE_COOKIE_DAYS } from '$lib/server/auth/devices';
 import { DEVICE_COOKIE } from '$lib/server/auth/sessions';
 import { setAuthCookie } from '$lib/server/auth/cookies';
-import { STAFF_ADDRESS_LIMIT, recordFailure, secondsToWait } from '$lib/server/auth/rate-limit';
+import { STAFF_ADDRESS_LIMIT, attemptSucceeded, reserveAttempt } from '$lib/server/auth/rate-limit';
 import { appendAudit } from '$lib/server/audit/audit-log';
 import { listClasses } from '$lib/server/school/classes';
 import { parseForm } from '$lib/server/forms/parse-form';
@@ -51,15 +51,15 @@ const StaffSchema = v.object({
 export const actions = {
 	code: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await parseForm(request, CodeSchema);
-		if (!form.ok) return fail(400, { codeMessage: form.message });
+		if (!form.ok) return fail(form.status, { codeMessage: form.message });
 		const { db } = app();
 		const key = `enrol-code:${getClientAddress()}`;
-		if ((await secondsToWait(db, key)) > 0) {
+		if (!(await reserveAttempt(db, key, STAFF_ADDRESS_LIMIT)).ok) {
 			return fail(429, { codeMessage: 'Too many wrong codes. Please wait a few minutes.' });
 		}
 		const redeemed = await redeemEnrolCode(db, form.data.code);
-		if (!redeemed) {
-			await recordFailure(db, key, STAFF_ADDRESS_LIMIT);
+		if (redeemed) await attemptSucceeded(db, key, STAFF_ADDRESS_LIMIT);
+		else {
 			return fail(400, {
 				codeMessage:
 					'That code did not work. Codes last 15 minutes and work once: make a new one on your dashboard.'
@@ -69,7 +69,7 @@ export const actions = {
 	},
 	staff: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await parseForm(request, StaffSchema);
-		if (!form.ok) return fail(400, { staffMessage: form.message });
+		if (!form.ok) return fail(form.status, { staffMessage: form.message });
 		const { db } = app();
 		const check = await checkStaffCredentials(
 			db,

@@ -27,7 +27,7 @@ const SetupSchema = v.object({
 export const actions = {
 	default: async ({ request, cookies, url }) => {
 		const form = await parseForm(request, SetupSchema);
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		const { db, config } = app();
 		if ((await countStaff(db)) > 0)
 			return fail(409, { message: 'This school is already set up. Please sign in.' });

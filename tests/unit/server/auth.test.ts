@@ -20,8 +20,9 @@ import {
 import {
 	CLASS_DEVICE_LIMIT,
 	STAFF_ACCOUNT_LIMIT,
-	clearFailures,
-	recordFailure,
+	PIN_DEVICE_LIMIT,
+	attemptSucceeded,
+	reserveAttempt,
 	secondsToWait
 } from '../../../src/lib/server/auth/rate-limit';
 import { checkStaffCredentials } from '../../../src/lib/server/auth/check-credentials';
@@ -83,23 +84,46 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
 	});
 
 	it('slows a class tablet down after wrong pictures, growing but capped, never a long lock', async () => {
-		const now = at('2026-11-20T10:00:00Z');
+		let t = at('2026-11-20T10:00:00Z').getTime();
 		const waits = [];
-		for (let i = 0; i < 10; i++) waits.push(await recordFailure(h.db, 'class:t1', CLASS_DEVICE_LIMIT, now));
-		expect(waits.slice(0, 2)).toEqual([0, 0]);
-		expect(waits[2]).toBe(2);
-		expect(waits[3]).toBe(4);
+		for (let i = 0; i < 10; i++) {
+			const r = await reserveAttempt(h.db, 'class:t1', CLASS_DEVICE_LIMIT, new Date(t));
+			expect(r.ok).toBe(true);
+			if (!r.ok) return;
+			waits.push(r.waitIfWrong);
+			// While held back, another try is refused and not counted.
+			if (r.waitIfWrong)
+				expect((await reserveAttempt(h.db, 'class:t1', CLASS_DEVICE_LIMIT, new Date(t))).ok).toBe(false);
+			t += r.waitIfWrong * 1000;
+		}
+		expect(waits.slice(0, 4)).toEqual([0, 0, 2, 4]);
 		expect(Math.max(...waits)).toBe(CLASS_DEVICE_LIMIT.maxDelaySeconds);
-		expect(await secondsToWait(h.db, 'class:t1', now)).toBe(30);
-		expect(await secondsToWait(h.db, 'class:t1', at('2026-11-20T10:00:31Z'))).toBe(0);
-		await clearFailures(h.db, 'class:t1');
-		expect(await secondsToWait(h.db, 'class:t1', now)).toBe(0);
+		expect(await secondsToWait(h.db, 'class:t1', new Date(t - 1000))).toBe(1);
+		expect(await secondsToWait(h.db, 'class:t1', new Date(t))).toBe(0);
 	});
 
-	it('forgets old failures once the window has passed', async () => {
+	it('forgets old attempts once the window has passed', async () => {
 		for (let i = 0; i < 4; i++)
-			await recordFailure(h.db, 'staff:x', STAFF_ACCOUNT_LIMIT, at('2026-11-20T10:00:00Z'));
-		expect(await recordFailure(h.db, 'staff:x', STAFF_ACCOUNT_LIMIT, at('2026-11-20T10:20:00Z'))).toBe(0);
+			await reserveAttempt(h.db, 'staff:x', STAFF_ACCOUNT_LIMIT, at('2026-11-20T10:00:00Z'));
+		expect(await reserveAttempt(h.db, 'staff:x', STAFF_ACCOUNT_LIMIT, at('2026-11-20T10:20:00Z'))).toEqual({
+			ok: true,
+			attempts: 1,
+			waitIfWrong: 0
+		});
+	});
+
+	it('counts a burst of guesses sent all at once: only the allowed few are let through', async () => {
+		const now = at('2026-11-20T10:00:00Z');
+		const burst = await Promise.all(
+			Array.from({ length: 40 }, () => reserveAttempt(h.db, 'pin:t1', PIN_DEVICE_LIMIT, now))
+		);
+		expect(burst.filter((r) => r.ok)).toHaveLength(PIN_DEVICE_LIMIT.maxFailures);
+		// A right answer among them gives back its own attempt only, not the burst's.
+		await attemptSucceeded(h.db, 'pin:t1', PIN_DEVICE_LIMIT, now);
+		const next = await Promise.all(
+			Array.from({ length: 10 }, () => reserveAttempt(h.db, 'pin:t1', PIN_DEVICE_LIMIT, now))
+		);
+		expect(next.filter((r) => r.ok)).toHaveLength(1);
 	});
 
 	it('ends a staff session after the idle timeout and after the absolute timeout', async () => {

@@ -125,14 +125,37 @@ describe.each(ENGINES)('reports and incidents on %s', (engine) => {
 		expect(stats.total).toBe(0);
 	});
 
-	it('a malformed report stores nothing, not even the valid events beside it', async () => {
+	it('a malformed event is set aside with its reason; the report beside it is still stored', async () => {
 		const good = opened(crypto.randomUUID());
 		const bad = ev('report.completed', { reportId: 'nope', practice: false });
-		await expect(ingestEvents(h.db, device, { events: [good, bad] })).rejects.toThrow(
-			/events\.1\.payload\.reportId/
-		);
-		expect(await count('pupil_events')).toBe(0);
-		expect(await count('incidents')).toBe(0);
+		const result = await ingestEvents(h.db, device, { events: [good, bad] });
+		expect(result.acked).toEqual([good.id]);
+		expect(result.rejected).toEqual([{ id: bad.id, reason: expect.stringMatching(/payload\.reportId/) }]);
+		expect(await count('pupil_events')).toBe(1);
+		expect(await count('incidents')).toBe(1);
+	});
+
+	it('a tablet of another class cannot add answers or pictures to a report it did not make', async () => {
+		const reportId = crypto.randomUUID();
+		await ingestEvents(h.db, device, { events: [opened(reportId)] });
+		const other = await createClass(h.db, { name: 'Otters', yearGroup: 'Year 2', picture: 'owl' });
+		const intruder = (await enrolDevice(h.db, other.id, 'staff:x')).device;
+		const answers = ev('report.completed', { reportId, practice: false, feeling: 'okay' });
+		const picture = ev('report.attachment', {
+			reportId,
+			kind: 'drawing',
+			mime: 'image/png',
+			dataBase64: 'AAAA'
+		});
+		const result = await ingestEvents(h.db, intruder, { events: [answers, picture] });
+		expect(result.acked).toEqual([]);
+		expect(result.rejected.map((r) => r.reason)).toEqual([
+			'That report belongs to another class.',
+			'That report belongs to another class.'
+		]);
+		expect(await count('attachments')).toBe(0);
+		const incident = await h.db.selectFrom('incidents').selectAll().executeTakeFirstOrThrow();
+		expect([incident.feeling, incident.device_id]).toEqual([null, device.id]);
 	});
 
 	it('raises an unacknowledged report once, after the school’s time, and not an acknowledged one', async () => {

@@ -26,6 +26,7 @@ import { opensInside } from '../embeddable';
 import { applyChanges } from '../list-changes';
 import { siteDocuments, type AgeBand, type PageDocument, type SearchDocument } from '../search-documents';
 import { MAX_LOGGED_QUERY, SEARCH_LOGGED, type SearchLogged } from '../search-log-event';
+import type { EventKind, EventPayload } from '../../events/catalogue';
 import { SiteIndex } from '../site-index';
 import { fetchListUpdates, storedChanges } from './list-updates';
 
@@ -90,7 +91,7 @@ class Compiled {
 	}
 }
 
-async function record(kind: string, payload: Record<string, unknown>): Promise<void> {
+async function record<K extends EventKind>(kind: K, payload: EventPayload<K>): Promise<void> {
 	try {
 		await outboxSync.record(kind, payload);
 	} catch {

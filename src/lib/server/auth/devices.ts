@@ -49,6 +49,16 @@ export async function redeemEnrolCode(
 		.where('code_hash', '=', hash)
 		.where('used_at', 'is', null)
 		.where('expires_at', '>', now.toISOString())
+		// A code works only while the person who made it still may: not once they are disabled.
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('staff')
+					.select('staff.id')
+					.whereRef('staff.id', '=', 'enrol_codes.created_by')
+					.where('staff.disabled', '=', 0)
+			)
+		)
 		.returning(['class_id', 'created_by'])
 		.executeTakeFirst();
 	return updated ? { classId: updated.class_id, createdBy: updated.created_by } : null;

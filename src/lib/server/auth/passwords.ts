@@ -9,7 +9,46 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 
+/**
+ * Hashes at once, server-wide. Each takes 128 MB and a core for a few hundred ms; a flood of
+ * sign-ins waits in a short queue, and past it is told to try again (never hashed at all).
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+export const MAX_WAITING_HASHES = 16;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Thrown when too many hashes are already waiting: the caller answers 429, try again. */
+export class HashingBusy extends Error {
+	constructor() {
+		super('Harbour is busy checking other sign-ins. Please try again in a moment.');
+	}
+}
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+	if (running >= MAX_CONCURRENT_HASHES) {
+		if (waiting.length >= MAX_WAITING_HASHES) throw new HashingBusy();
+		await new Promise<void>((resolve) => waiting.push(resolve));
+	} else running++;
+	try {
+		return await work();
+	} finally {
+		const next = waiting.shift();
+		if (next) next();
+		else running--;
+	}
+}
+
+/** Hashes running and waiting now (for tests and the metrics). */
+export function hashLoad(): { running: number; waiting: number } {
+	return { running, waiting: waiting.length };
+}
+
 function derive(secret: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
+	return withHashSlot(() => deriveNow(secret, salt, opts));
+}
+
+function deriveNow(secret: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		scrypt(secret.normalize('NFKC'), salt, KEY_LENGTH, { ...opts, maxmem: 256 * 1024 * 1024 }, (err, key) =>
 			err ? reject(err) : resolve(key)

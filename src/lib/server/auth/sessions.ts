@@ -71,7 +71,9 @@ export async function staffFromToken(
 	db: Kysely<Database>,
 	token: string,
 	t: Timeouts,
-	now = new Date()
+	now = new Date(),
+	/** false for a re-check that is not the person doing something (a live stream's check). */
+	touch = true
 ): Promise<StaffPrincipal | null> {
 	const hash = hashToken(token);
 	const row = await db
@@ -97,7 +99,7 @@ export async function staffFromToken(
 		return null;
 	}
 	// Touch at most once a minute: the idle timeout needs minutes, not every request's write.
-	if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
+	if (touch && now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
 		await db
 			.updateTable('sessions')
 			.set({ last_seen_at: now.toISOString() })

@@ -51,6 +51,8 @@ export interface DeviceTable {
 	last_seen_at: string | null;
 	revoked_at: string | null;
 	storage_warning: string | null;
+	/** Set when many wrong kiosk PINs were typed on this tablet; cleared by a right one. */
+	pin_alert: string | null;
 }
 
 export interface EnrolCodeTable {
@@ -81,6 +83,21 @@ export interface AuditTable {
 	detail: string;
 	prev_hash: string;
 	row_hash: string;
+}
+
+export interface SearchLogTable {
+	school_id: string;
+	/** The `search.logged` event's UUID. */
+	id: string;
+	class_id: string;
+	device_id: string;
+	/** The server's clock: a tablet's clock cannot reorder the log. */
+	searched_at: string;
+	client_time: string;
+	query: string;
+	verdict: 'allow' | 'block' | 'alert';
+	category: string | null;
+	result_count: number;
 }
 
 export interface RateLimitTable {
@@ -199,4 +216,5 @@ export interface Database {
 	incidents: IncidentTable;
 	incident_entries: IncidentEntryTable;
 	attachments: AttachmentTable;
+	search_log: SearchLogTable;
 }

@@ -1,14 +1,20 @@
 /**
- * What the server does with each kind of pupil event, beyond storing it. A handler validates its
- * payload (before anything is stored) and applies it inside the ingest transaction; it may name
- * an incident whose staff screens should hear about it once the transaction has committed.
+ * What the server does with each kind of pupil event, beyond storing it. The payload has already
+ * been checked against the event catalogue (src/lib/events/catalogue.ts); a handler applies it
+ * inside the ingest transaction and may name an incident whose staff screens should hear about
+ * it once the transaction has committed.
  */
-import type * as v from 'valibot';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DevicePrincipal } from '../auth/devices';
 import { reportAttachment, reportCompleted, reportOpened } from '../incidents/from-reports';
+import { searchLogged } from '../search-admin/search-logged';
 import { REPORT_EVENT } from '../../report/report-events';
+import { SEARCH_LOGGED } from '../../search/search-log-event';
+import { CHARTER_PROMISED, type EventKind, type EventPayload } from '../../events/catalogue';
+
+/** Kinds that need nothing beyond the stored event itself. */
+const storedOnly = { apply: async () => null };
 
 export interface StoredEvent<P> {
 	id: string;
@@ -19,31 +25,36 @@ export interface StoredEvent<P> {
 
 export type LiveChange = { type: 'incident.new' | 'incident.updated'; incidentId: string };
 
-export interface EventHandler<S extends v.GenericSchema> {
-	schema: S;
-	/** Largest payload accepted for this kind, in bytes of JSON (default 64 KB). */
-	maxBytes?: number;
+export interface EventHandler<K extends EventKind> {
 	apply(
 		trx: Transaction<Database>,
 		device: DevicePrincipal,
-		event: StoredEvent<v.InferOutput<S>>,
+		event: StoredEvent<EventPayload<K>>,
 		now: Date
 	): Promise<LiveChange | null>;
 	/** Optional: the same for many events of this kind at once (a tablet catching up). */
 	applyBatch?(
 		trx: Transaction<Database>,
 		device: DevicePrincipal,
-		events: StoredEvent<v.InferOutput<S>>[],
+		events: StoredEvent<EventPayload<K>>[],
 		now: Date
 	): Promise<LiveChange[]>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of handlers with different payloads
-export const EVENT_HANDLERS: Record<string, EventHandler<any>> = {
+/** Every kind in the catalogue has its handler (the type says so). */
+export const EVENT_HANDLERS: { [K in EventKind]: EventHandler<K> } = {
 	[REPORT_EVENT.opened]: reportOpened,
 	[REPORT_EVENT.completed]: reportCompleted,
-	[REPORT_EVENT.attachment]: reportAttachment
+	[REPORT_EVENT.attachment]: reportAttachment,
+	[SEARCH_LOGGED]: searchLogged,
+	[CHARTER_PROMISED]: storedOnly
 };
 
 /** Handlers run in this order within one batch: the press before its answers and attachments. */
-export const HANDLER_ORDER = [REPORT_EVENT.opened, REPORT_EVENT.completed, REPORT_EVENT.attachment];
+export const HANDLER_ORDER: EventKind[] = [
+	REPORT_EVENT.opened,
+	REPORT_EVENT.completed,
+	REPORT_EVENT.attachment,
+	SEARCH_LOGGED,
+	CHARTER_PROMISED
+];

@@ -1,9 +1,11 @@
 /**
  * Reads a JSON request body with a size cap and a valibot schema. Every failure is a 4xx with
  * a message saying what was wrong; nothing reaches the database unless the whole body is valid.
+ * The body is bounded before it is parsed, and validation stops at the first issue.
  */
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { readBodyBounded } from './bounded-body';
 
 export type JsonResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
@@ -19,18 +21,15 @@ export async function readJson<S extends v.GenericSchema>(
 	if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
 		return fail(415, 'Send the body as application/json.');
 	}
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > maxBytes) return fail(413, `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
-	const text = await request.text();
-	if (Buffer.byteLength(text) > maxBytes)
-		return fail(413, `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+	const read = await readBodyBounded(request, maxBytes);
+	if (!read.ok) return fail(read.status, read.message);
 	let body: unknown;
 	try {
-		body = JSON.parse(text);
+		body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
 	} catch {
-		return fail(400, 'The body is not valid JSON.');
+		return fail(400, 'The body is not valid JSON in UTF-8.');
 	}
-	const parsed = v.safeParse(schema, body);
+	const parsed = v.safeParse(schema, body, { abortEarly: true });
 	if (!parsed.success) {
 		const issue = parsed.issues[0];
 		const where = v.getDotPath(issue);

@@ -9,14 +9,7 @@ import type { Database } from '../db/schema';
 import type { DevicePrincipal } from '../auth/devices';
 import { appendAudit, appendAuditMany } from '../audit/audit-log';
 import { newId } from '../auth/tokens';
-import {
-	ReportAttachmentSchema,
-	ReportCompletedSchema,
-	ReportOpenedSchema,
-	MAX_ATTACHMENT_BYTES,
-	type ReportContext,
-	type ReportOpened
-} from '../../report/report-events';
+import { REPORT_EVENT, type ReportContext, type ReportOpened } from '../../report/report-events';
 import { FEELING_WORDS, WHAT_WORDS } from '../../report/report-words';
 import { screenName } from '../../incidents/alert-summary';
 import { CATEGORY_IDS, type CategoryId } from '../../incidents/categories';
@@ -36,6 +29,7 @@ async function findOrOpen(
 		.selectFrom('incidents')
 		.select('id')
 		.where('report_id', '=', reportId)
+		.where('class_id', '=', device.classId)
 		.executeTakeFirst();
 	if (existing) return { id: existing.id, created: false };
 	const id = newId();
@@ -154,8 +148,7 @@ async function openMany(
 	return [...changes, ...fresh.map(({ id }) => ({ type: 'incident.new' as const, incidentId: id }))];
 }
 
-export const reportOpened: EventHandler<typeof ReportOpenedSchema> = {
-	schema: ReportOpenedSchema,
+export const reportOpened: EventHandler<typeof REPORT_EVENT.opened> = {
 	applyBatch: (trx, device, events, now) => openMany(trx, device, events, now),
 	async apply(trx, device, event, now) {
 		const p = event.payload;
@@ -189,8 +182,7 @@ export const reportOpened: EventHandler<typeof ReportOpenedSchema> = {
 	}
 };
 
-export const reportCompleted: EventHandler<typeof ReportCompletedSchema> = {
-	schema: ReportCompletedSchema,
+export const reportCompleted: EventHandler<typeof REPORT_EVENT.completed> = {
 	async apply(trx, device, event, now) {
 		const p = event.payload;
 		if (p.practice) return null;
@@ -215,10 +207,8 @@ export const reportCompleted: EventHandler<typeof ReportCompletedSchema> = {
 	}
 };
 
-export const reportAttachment: EventHandler<typeof ReportAttachmentSchema> = {
-	schema: ReportAttachmentSchema,
-	maxBytes: Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 1024,
-	async apply(trx, _device, event, now) {
+export const reportAttachment: EventHandler<typeof REPORT_EVENT.attachment> = {
+	async apply(trx, device, event, now) {
 		const p = event.payload;
 		await trx
 			.insertInto('attachments')
@@ -237,6 +227,7 @@ export const reportAttachment: EventHandler<typeof ReportAttachmentSchema> = {
 			.selectFrom('incidents')
 			.select('id')
 			.where('report_id', '=', p.reportId)
+			.where('class_id', '=', device.classId)
 			.executeTakeFirst();
 		if (!incident) return null;
 		await addEntry(

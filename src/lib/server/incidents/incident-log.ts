@@ -227,9 +227,10 @@ export async function setCategories(
 	db: Kysely<Database>,
 	staff: StaffPrincipal,
 	id: string,
-	categories: CategoryId[],
+	chosen: CategoryId[],
 	now = new Date()
 ): Promise<void> {
+	const categories = [...new Set(chosen)];
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('incidents')
@@ -261,6 +262,12 @@ export async function recordIncidentByHand(
 	now = new Date()
 ): Promise<string> {
 	const id = newId();
+	const known = await db
+		.selectFrom('classes')
+		.select('id')
+		.where('id', '=', input.classId)
+		.executeTakeFirst();
+	if (!known) throw new IncidentProblem('That class does not exist. Choose the class from the list.');
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('incidents')
@@ -271,7 +278,7 @@ export async function recordIncidentByHand(
 						class_id: input.classId,
 						source: 'staff',
 						status: 'in-progress',
-						categories: JSON.stringify(input.categories),
+						categories: JSON.stringify([...new Set(input.categories)]),
 						created_by: staff.id,
 						acknowledged_at: now.toISOString(),
 						acknowledged_by: staff.id

@@ -11,6 +11,7 @@ export interface DeviceRow {
 	lastSeenAt: string | null;
 	revokedAt: string | null;
 	storageWarning: string | null;
+	pinAlert: string | null;
 }
 
 export async function listDevices(db: Kysely<Database>, classId: string | null): Promise<DeviceRow[]> {
@@ -25,7 +26,8 @@ export async function listDevices(db: Kysely<Database>, classId: string | null):
 			'devices.enrolled_at',
 			'devices.last_seen_at',
 			'devices.revoked_at',
-			'devices.storage_warning'
+			'devices.storage_warning',
+			'devices.pin_alert'
 		])
 		.orderBy('classes.name');
 	if (classId) q = q.where('devices.class_id', '=', classId);
@@ -42,17 +44,22 @@ export async function listDevices(db: Kysely<Database>, classId: string | null):
 		enrolledAt: r.enrolled_at,
 		lastSeenAt: r.last_seen_at,
 		revokedAt: r.revoked_at,
-		storageWarning: r.storage_warning
+		storageWarning: r.storage_warning,
+		pinAlert: r.pin_alert
 	}));
 }
 
-/** Live tablets whose storage is in trouble: shown on every staff screen until fixed. */
+/** Live tablets in trouble (storage full, many wrong PINs): on every staff screen until fixed. */
 export async function storageWarnings(
 	db: Kysely<Database>,
 	classId: string | null
 ): Promise<{ className: string; label: string; warning: string }[]> {
 	const rows = await listDevices(db, classId);
 	return rows
-		.filter((r) => r.storageWarning && !r.revokedAt)
-		.map((r) => ({ className: r.className, label: r.label, warning: r.storageWarning ?? '' }));
+		.filter((r) => !r.revokedAt)
+		.flatMap((r) =>
+			[r.storageWarning, r.pinAlert]
+				.filter((w): w is string => Boolean(w))
+				.map((warning) => ({ className: r.className, label: r.label, warning }))
+		);
 }

@@ -15,11 +15,13 @@ const DAY_MS = 86_400_000;
 export async function purgeSearchLog(db: Kysely<Database>, days: number, now = new Date()): Promise<number> {
 	const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
 	return db.transaction().execute(async (trx) => {
-		const result = await trx
+		const result = await trx.deleteFrom('search_log').where('searched_at', '<', cutoff).executeTakeFirst();
+		// The delivery ledger's rows for those searches carry no query; they go too.
+		await trx
 			.deleteFrom('pupil_events')
 			.where('kind', '=', SEARCH_LOGGED)
 			.where('server_time', '<', cutoff)
-			.executeTakeFirst();
+			.execute();
 		const count = Number(result.numDeletedRows);
 		if (count > 0) {
 			await appendAudit(

@@ -3,13 +3,11 @@
  * filtered by verdict and category, a page at a time. Teachers see their own class; the DSL and
  * admins see every class; governors see none (the access matrix keeps them out).
  *
- * Events are stored as compact JSON text (JSON.stringify in ingest.ts), so the filters match
- * `"verdict":"block"` in that text: portable across SQLite and PostgreSQL, and safe because
- * quotes inside a child's query are always escaped (\") and cannot fake a field.
+ * Each search is a row of its own table (search_log), ordered by the server's clock when it
+ * arrived: a tablet whose clock says 9999 cannot float to the top.
  */
 import type { Kysely } from 'kysely';
-import * as v from 'valibot';
-import { SEARCH_LOGGED, SearchLoggedSchema, type SearchLogged } from '$lib/search/search-log-event';
+import type { SearchLogged } from '$lib/search/search-log-event';
 import type { Database } from '../db/schema';
 
 export const SEARCH_LOG_PAGE_SIZE = 50;
@@ -33,21 +31,25 @@ export interface SearchLogRow extends SearchLogged {
 /** Which classes a member of staff may see: one class, or every class (null). */
 export type ClassScope = { readonly classId: string | null };
 
-function field(name: string, value: string): string {
-	return `%${JSON.stringify(name)}:${JSON.stringify(value)}%`;
-}
-
 function logQuery(db: Kysely<Database>, scope: ClassScope, filters: Omit<SearchLogFilters, 'page'>) {
 	let query = db
-		.selectFrom('pupil_events as e')
+		.selectFrom('search_log as e')
 		.innerJoin('classes as c', 'c.id', 'e.class_id')
 		.innerJoin('devices as d', 'd.id', 'e.device_id')
-		.where('e.kind', '=', SEARCH_LOGGED);
+		.select([
+			'e.id',
+			'e.class_id',
+			'c.name as class_name',
+			'd.label',
+			'e.searched_at',
+			'e.query',
+			'e.verdict',
+			'e.category',
+			'e.result_count'
+		]);
 	if (scope.classId !== null) query = query.where('e.class_id', '=', scope.classId);
-	if (filters.verdict !== null) query = query.where('e.payload', 'like', field('verdict', filters.verdict));
-	if (filters.category !== null && /^[a-z0-9-]+$/u.test(filters.category)) {
-		query = query.where('e.payload', 'like', field('category', filters.category));
-	}
+	if (filters.verdict !== null) query = query.where('e.verdict', '=', filters.verdict);
+	if (filters.category !== null) query = query.where('e.category', '=', filters.category);
 	return query;
 }
 
@@ -56,18 +58,22 @@ function toRow(row: {
 	class_id: string;
 	class_name: string;
 	label: string;
-	client_time: string;
-	payload: string;
-}): SearchLogRow | null {
-	const parsed = v.safeParse(SearchLoggedSchema, JSON.parse(row.payload));
-	if (!parsed.success) return null;
+	searched_at: string;
+	query: string;
+	verdict: SearchLogged['verdict'];
+	category: string | null;
+	result_count: number;
+}): SearchLogRow {
 	return {
-		...parsed.output,
+		query: row.query,
+		verdict: row.verdict,
+		category: row.category,
+		resultCount: Number(row.result_count),
 		id: row.id,
 		classId: row.class_id,
 		className: row.class_name,
 		deviceLabel: row.label,
-		searchedAt: row.client_time
+		searchedAt: row.searched_at
 	};
 }
 
@@ -77,16 +83,12 @@ export async function searchLog(
 	filters: SearchLogFilters
 ): Promise<{ rows: SearchLogRow[]; hasMore: boolean }> {
 	const found = await logQuery(db, scope, filters)
-		.select(['e.id', 'e.class_id', 'c.name as class_name', 'd.label', 'e.client_time', 'e.payload'])
-		.orderBy('e.client_time', 'desc')
+		.orderBy('e.searched_at', 'desc')
 		.orderBy('e.id')
 		.limit(SEARCH_LOG_PAGE_SIZE + 1)
 		.offset((filters.page - 1) * SEARCH_LOG_PAGE_SIZE)
 		.execute();
-	const rows = found
-		.slice(0, SEARCH_LOG_PAGE_SIZE)
-		.map(toRow)
-		.filter((row) => row !== null);
+	const rows = found.slice(0, SEARCH_LOG_PAGE_SIZE).map(toRow);
 	return { rows, hasMore: found.length > SEARCH_LOG_PAGE_SIZE };
 }
 
@@ -97,7 +99,6 @@ export async function searchLogEntry(
 	id: string
 ): Promise<SearchLogRow | null> {
 	const row = await logQuery(db, scope, { verdict: null, category: null })
-		.select(['e.id', 'e.class_id', 'c.name as class_name', 'd.label', 'e.client_time', 'e.payload'])
 		.where('e.id', '=', id)
 		.executeTakeFirst();
 	return row ? toRow(row) : null;

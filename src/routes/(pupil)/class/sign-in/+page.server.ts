@@ -2,7 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { getClass, getPicturePassword } from '$lib/server/school/classes';
-import { CLASS_DEVICE_LIMIT, clearFailures, recordFailure, secondsToWait } from '$lib/server/auth/rate-limit';
+import {
+	CLASS_DEVICE_LIMIT,
+	attemptSucceeded,
+	reserveAttempt,
+	secondsToWait
+} from '$lib/server/auth/rate-limit';
 import { CLASS_COOKIE, createClassSession } from '$lib/server/auth/sessions';
 import { setAuthCookie } from '$lib/server/auth/cookies';
 import { appendAudit } from '$lib/server/audit/audit-log';
@@ -21,7 +26,10 @@ export const load = (async ({ locals }) => {
 const TilesSchema = v.object({
 	tiles: v.pipe(
 		v.string(),
+		// Three tile names and two commas: anything longer is not a sign-in, whatever it holds.
+		v.maxLength(200, 'Tap three pictures.'),
 		v.transform((s) => s.split(',')),
+		v.maxLength(3, 'Tap three pictures.'),
 		v.array(v.picklist(PASSWORD_TILES, 'Unknown picture.')),
 		v.length(3, 'Tap three pictures.')
 	)
@@ -42,11 +50,12 @@ export const actions = {
 			return fail(400, { wrong: true, wait: 0 });
 		}
 		const key = `class:${device.id}`;
-		const wait = await secondsToWait(db, key);
-		if (wait > 0) return fail(429, { wrong: false, wait });
+		// Counted before the pictures are compared: a burst of guesses gets only a few looks.
+		const reserved = await reserveAttempt(db, key, CLASS_DEVICE_LIMIT);
+		if (!reserved.ok) return fail(429, { wrong: false, wait: reserved.waitSeconds });
 		const expected = await getPicturePassword(db, device.classId);
 		if (form.data.tiles.join(',') !== expected.join(',')) {
-			const next = await recordFailure(db, key, CLASS_DEVICE_LIMIT);
+			const next = reserved.waitIfWrong;
 			await appendAudit(db, {
 				actor: `device:${device.id}`,
 				action: 'class.sign-in-failed',
@@ -54,7 +63,7 @@ export const actions = {
 			});
 			return fail(400, { wrong: true, wait: next });
 		}
-		await clearFailures(db, key);
+		await attemptSucceeded(db, key, CLASS_DEVICE_LIMIT);
 		const session = await createClassSession(db, device.classId, device.id, config);
 		setAuthCookie(cookies, url, CLASS_COOKIE, session.token, session.expires);
 		await appendAudit(db, {

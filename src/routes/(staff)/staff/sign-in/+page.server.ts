@@ -27,7 +27,7 @@ const SignInSchema = v.object({
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await parseForm(request, SignInSchema);
-		if (!form.ok) return fail(400, { message: form.message, email: '' });
+		if (!form.ok) return fail(form.status, { message: form.message, email: '' });
 		const { db, config } = app();
 		const check = await checkStaffCredentials(
 			db,

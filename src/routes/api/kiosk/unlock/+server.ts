@@ -3,7 +3,9 @@ import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { readJson } from '$lib/server/http/read-json';
 import { staffForPin } from '$lib/server/auth/kiosk-pin';
-import { PIN_DEVICE_LIMIT, clearFailures, recordFailure, secondsToWait } from '$lib/server/auth/rate-limit';
+import { PIN_DEVICE_LIMIT, attemptSucceeded, reserveAttempt } from '$lib/server/auth/rate-limit';
+import { HashingBusy } from '$lib/server/auth/passwords';
+import { pinAlertCleared, pinLockedOut } from '$lib/server/auth/pin-alerts';
 import { CLASS_COOKIE, endSession } from '$lib/server/auth/sessions';
 import { clearAuthCookie } from '$lib/server/auth/cookies';
 import { appendAudit } from '$lib/server/audit/audit-log';
@@ -22,20 +24,33 @@ export const POST: RequestHandler = async ({ request, locals, cookies }) => {
 	if (!body.ok) return body.response;
 	const { db } = app();
 	const key = `pin:${device.id}`;
-	const wait = await secondsToWait(db, key);
-	if (wait > 0)
-		return json({ message: 'Too many wrong PINs. Wait a few minutes.', retryAfter: wait }, { status: 429 });
-	const staff = await staffForPin(db, device.classId, body.data.pin);
+	// Counted before any PIN is checked, so a burst from one tablet gets a handful of checks.
+	const reserved = await reserveAttempt(db, key, PIN_DEVICE_LIMIT);
+	if (!reserved.ok)
+		return json(
+			{ message: 'Too many wrong PINs. Wait a few minutes.', retryAfter: reserved.waitSeconds },
+			{ status: 429 }
+		);
+	let staff: Awaited<ReturnType<typeof staffForPin>>;
+	try {
+		staff = await staffForPin(db, device.classId, body.data.pin);
+	} catch (e) {
+		if (!(e instanceof HashingBusy)) throw e;
+		await attemptSucceeded(db, key, PIN_DEVICE_LIMIT);
+		return json({ message: e.message, retryAfter: 2 }, { status: 429 });
+	}
 	if (!staff) {
-		const retryAfter = await recordFailure(db, key, PIN_DEVICE_LIMIT);
 		await appendAudit(db, {
 			actor: `device:${device.id}`,
 			action: 'kiosk.pin-failed',
 			target: `device:${device.id}`
 		});
-		return json({ message: 'That PIN did not work.', retryAfter }, { status: 403 });
+		// The last check allowed: the class's grown-ups hear that someone is trying PINs.
+		if (reserved.waitIfWrong > 0) await pinLockedOut(db, device);
+		return json({ message: 'That PIN did not work.', retryAfter: reserved.waitIfWrong }, { status: 403 });
 	}
-	await clearFailures(db, key);
+	await attemptSucceeded(db, key, PIN_DEVICE_LIMIT);
+	await pinAlertCleared(db, device);
 	if (body.data.action === 'sign-out-class') {
 		const token = cookies.get(CLASS_COOKIE);
 		if (token) await endSession(db, token);

@@ -26,7 +26,7 @@ async function changeSecret(
 	const staff = locals.who.staff;
 	if (!staff) return fail(401, { message: 'Please sign in again.' });
 	const form = await parseForm(request, schema);
-	if (!form.ok) return fail(400, { message: form.message });
+	if (!form.ok) return fail(form.status, { message: form.message });
 	const { db } = app();
 	const row = await db
 		.selectFrom('staff')

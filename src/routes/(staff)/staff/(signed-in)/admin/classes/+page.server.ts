@@ -23,7 +23,7 @@ const CreateSchema = v.object({
 export const actions = {
 	create: async ({ request, locals }) => {
 		const form = await parseForm(request, CreateSchema);
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		const { db } = app();
 		if ((await listClasses(db)).some((c) => c.name.toLowerCase() === form.data.name.toLowerCase())) {
 			return fail(400, { message: 'There is already a class with that name.' });
@@ -38,7 +38,7 @@ export const actions = {
 	},
 	regenerate: async ({ request, locals }) => {
 		const form = await parseForm(request, v.object({ id: v.string() }));
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		const { db } = app();
 		const info = await getClass(db, form.data.id);
 		if (!info) return fail(404, { message: 'That class no longer exists.' });

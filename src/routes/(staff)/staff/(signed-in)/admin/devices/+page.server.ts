@@ -13,7 +13,7 @@ export const actions = {
 	/** Revoking ends the tablet's class sign-in at once; it must be set up again to be used. */
 	revoke: async ({ request, locals }) => {
 		const form = await parseForm(request, v.object({ id: v.string() }));
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		const { db } = app();
 		if (!(await revokeDevice(db, form.data.id)))
 			return fail(404, { message: 'That tablet is already removed.' });

@@ -9,6 +9,7 @@ import {
 	type Contact
 } from '$lib/server/school/settings';
 import { appendAudit } from '$lib/server/audit/audit-log';
+import { readFormBounded } from '$lib/server/http/bounded-body';
 import type { Actions, PageServerLoad } from './$types';
 
 const CONTACT_ROWS = 8;
@@ -20,7 +21,9 @@ export const load = (async () => ({
 
 export const actions = {
 	default: async ({ request, locals }) => {
-		const form = await request.formData();
+		const read = await readFormBounded(request);
+		if (!read.ok) return fail(read.status, { message: read.message });
+		const form = read.form;
 		const text = (k: string) => String(form.get(k) ?? '');
 		const contacts: Contact[] = [];
 		for (let i = 0; i < CONTACT_ROWS; i++) {
@@ -31,21 +34,25 @@ export const actions = {
 				url: text(`c${i}.url`)
 			};
 			if (!row.name.trim() && !row.phone.trim() && !row.url.trim()) continue;
-			const parsed = v.safeParse(ContactSchema, row);
+			const parsed = v.safeParse(ContactSchema, row, { abortEarly: true });
 			if (!parsed.success) return fail(400, { message: `Contact ${i + 1}: ${parsed.issues[0].message}` });
 			contacts.push(parsed.output);
 		}
-		const parsed = v.safeParse(SettingsSchema, {
-			schoolName: text('schoolName'),
-			kioskIdleSeconds: Number(text('kioskIdleSeconds')),
-			alertEscalationMinutes: Number(text('alertEscalationMinutes')),
-			attachmentRetentionDays: Number(text('attachmentRetentionDays')),
-			voiceMessages: text('voiceMessages') === 'on',
-			searchLogRetentionDays: text('searchLogRetentionDays')
-				? Number(text('searchLogRetentionDays'))
-				: undefined,
-			contacts
-		});
+		const parsed = v.safeParse(
+			SettingsSchema,
+			{
+				schoolName: text('schoolName'),
+				kioskIdleSeconds: Number(text('kioskIdleSeconds')),
+				alertEscalationMinutes: Number(text('alertEscalationMinutes')),
+				attachmentRetentionDays: Number(text('attachmentRetentionDays')),
+				voiceMessages: text('voiceMessages') === 'on',
+				searchLogRetentionDays: text('searchLogRetentionDays')
+					? Number(text('searchLogRetentionDays'))
+					: undefined,
+				contacts
+			},
+			{ abortEarly: true }
+		);
 		if (!parsed.success) return fail(400, { message: parsed.issues[0].message });
 		const { db } = app();
 		await saveSettings(db, parsed.output);

@@ -37,7 +37,7 @@ export const actions = {
 	/** Creates an account with a one-time password to hand over; they change it in My account. */
 	create: async ({ request, locals }) => {
 		const form = await parseForm(request, CreateSchema);
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		const { db } = app();
 		if (await emailTaken(db, form.data.email))
 			return fail(400, { message: 'Someone already has that email.' });
@@ -55,7 +55,7 @@ export const actions = {
 	},
 	change: async ({ request, locals }) => {
 		const form = await parseForm(request, ChangeSchema);
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		const { db } = app();
 		const classId = await classOrNull(form.data.role, form.data.classId);
 		if (classId === 'missing') return fail(400, { message: 'Choose the teacher’s class.' });
@@ -80,7 +80,7 @@ export const actions = {
 	},
 	toggle: async ({ request, locals }) => {
 		const form = await parseForm(request, ToggleSchema);
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		if (form.data.id === locals.who.staff?.id)
 			return fail(400, { message: 'You cannot disable your own account.' });
 		const { db } = app();

@@ -7,6 +7,7 @@ import {
 	auditView,
 	getIncident,
 	IncidentProblem,
+	MAX_SCREENSHOT_BYTES,
 	moveIncident,
 	setCategories
 } from '$lib/server/incidents/incident-log';
@@ -14,10 +15,14 @@ import { canSeeIncidentsOf } from '$lib/server/incidents/visibility';
 import { publishIncidentChanges } from '$lib/server/incidents/publish';
 import { getSettings } from '$lib/server/school/settings';
 import { parseForm } from '$lib/server/forms/parse-form';
+import { readFormBounded } from '$lib/server/http/bounded-body';
 import { CATEGORY_IDS, ENTRY_KINDS, INFORMED, type CategoryId } from '$lib/incidents/categories';
 import { allowedMoves, type IncidentEventType } from '$lib/incidents/incident-machine';
 import type { StaffPrincipal } from '$lib/server/auth/sessions';
 import type { Actions, PageServerLoad } from './$types';
+
+/** A screenshot form: the picture plus the multipart wrapping around it. */
+const MAX_ATTACHMENT_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
 
 /** The incident, if this person may see it; otherwise the same refusal as for a missing one. */
 async function visibleIncident(staff: StaffPrincipal, id: string) {
@@ -68,7 +73,7 @@ export const actions = {
 		const staff = locals.who.staff!;
 		await visibleIncident(staff, params.incidentId);
 		const form = await parseForm(request, MoveForm);
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		return guarded(async () => {
 			await moveIncident(app().db, staff, params.incidentId, form.data.move, form.data.note);
 			await publishIncidentChanges([{ type: 'incident.updated', incidentId: params.incidentId }]);
@@ -79,7 +84,7 @@ export const actions = {
 		const staff = locals.who.staff!;
 		await visibleIncident(staff, params.incidentId);
 		const form = await parseForm(request, EntryForm);
-		if (!form.ok) return fail(400, { message: form.message });
+		if (!form.ok) return fail(form.status, { message: form.message });
 		const informed = INFORMED.find((i) => i.id === form.data.informed);
 		if (form.data.kind === 'informed' && !informed) return fail(400, { message: 'Choose who was informed.' });
 		const text =
@@ -97,8 +102,9 @@ export const actions = {
 	categories: async ({ request, params, locals }) => {
 		const staff = locals.who.staff!;
 		await visibleIncident(staff, params.incidentId);
-		const form = await request.formData();
-		const chosen = form.getAll('categories').map(String);
+		const read = await readFormBounded(request);
+		if (!read.ok) return fail(read.status, { message: read.message });
+		const chosen = [...new Set(read.form.getAll('categories').map(String))];
 		const unknown = chosen.find((c) => !(CATEGORY_IDS as string[]).includes(c));
 		if (unknown) return fail(400, { message: `Unknown category “${unknown}”.` });
 		await setCategories(app().db, staff, params.incidentId, chosen as CategoryId[]);
@@ -107,7 +113,9 @@ export const actions = {
 	screenshot: async ({ request, params, locals }) => {
 		const staff = locals.who.staff!;
 		await visibleIncident(staff, params.incidentId);
-		const file = (await request.formData()).get('screenshot');
+		const read = await readFormBounded(request, MAX_ATTACHMENT_FORM_BYTES);
+		if (!read.ok) return fail(read.status, { message: read.message });
+		const file = read.form.get('screenshot');
 		if (!(file instanceof File)) return fail(400, { message: 'Choose a picture to attach.' });
 		return guarded(async () => {
 			await attachScreenshot(app().db, staff, params.incidentId, {

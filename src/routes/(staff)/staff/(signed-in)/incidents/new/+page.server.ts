@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { app } from '$lib/server/app';
-import { recordIncidentByHand } from '$lib/server/incidents/incident-log';
+import { IncidentProblem, recordIncidentByHand } from '$lib/server/incidents/incident-log';
 import { canSeeIncidentsOf } from '$lib/server/incidents/visibility';
 import { CATEGORY_IDS, type CategoryId } from '$lib/incidents/categories';
+import { readFormBounded } from '$lib/server/http/bounded-body';
 import type { Actions } from './$types';
 
 const NewIncident = v.object({
@@ -20,7 +21,9 @@ const NewIncident = v.object({
 export const actions = {
 	default: async ({ request, locals }) => {
 		const staff = locals.who.staff!;
-		const form = await request.formData();
+		const read = await readFormBounded(request);
+		if (!read.ok) return fail(read.status, { message: read.message });
+		const form = read.form;
 		const parsed = v.safeParse(NewIncident, {
 			classId: String(form.get('classId') ?? ''),
 			facts: String(form.get('facts') ?? ''),
@@ -33,7 +36,13 @@ export const actions = {
 			.getAll('categories')
 			.map(String)
 			.filter((c): c is CategoryId => (CATEGORY_IDS as string[]).includes(c));
-		const id = await recordIncidentByHand(app().db, staff, { ...parsed.output, categories });
+		let id: string;
+		try {
+			id = await recordIncidentByHand(app().db, staff, { ...parsed.output, categories });
+		} catch (e) {
+			if (e instanceof IncidentProblem) return fail(400, { message: e.message });
+			throw e;
+		}
 		redirect(303, `/staff/incidents/${id}`);
 	}
 } satisfies Actions;

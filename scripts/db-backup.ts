@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readConfig } from '../src/lib/server/config/config';
-import { openSqliteFile } from '../src/lib/server/db/connect';
+import { openDatabase, openSqliteFile } from '../src/lib/server/db/connect';
+import { writeAnchor } from '../src/lib/server/audit/anchor';
 
 const config = readConfig();
 if (config.database.engine !== 'sqlite') {
@@ -20,7 +21,14 @@ try {
 	const check = copy.pragma('integrity_check', { simple: true });
 	copy.close();
 	if (check !== 'ok') throw new Error(`the copy failed its integrity check (${String(check)})`);
+	// The audit chain's head goes with every backup: kept beside the live database and beside
+	// the copy, so a later deletion from either can be noticed.
+	const handle = await openDatabase(config.database);
+	const head = await writeAnchor(handle.db, config.auditAnchorPath);
+	await writeAnchor(handle.db, `${target}.audit-anchor.jsonl`);
+	await handle.close();
 	console.log(`Backed up ${config.database.path} to ${target}`);
+	console.log(`Audit log head: ${head.rows} rows, last hash ${head.hash.slice(0, 16)}…`);
 } catch (e) {
 	console.error(`Backup failed: ${(e as Error).message}`);
 	process.exitCode = 1;

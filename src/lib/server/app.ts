@@ -14,6 +14,7 @@ import { raiseOverdueReports } from './incidents/escalation';
 import { purgeOldAttachments } from './incidents/retention';
 import { publishIncidentChanges } from './incidents/publish';
 import { purgeExpiredSearchLog } from './search-admin/retention';
+import { writeAnchor } from './audit/anchor';
 
 interface AppState {
 	config: Config;
@@ -62,6 +63,12 @@ export async function startApp(env: Record<string, string | undefined> = process
 	every(ESCALATION_CHECK_MS, raiseOverdue, 'Raising unacknowledged reports');
 	every(DAY_MS, purge, 'Purging old attachments');
 	every(DAY_MS, () => purgeExpiredSearchLog(handle.db), 'Purging old search log entries');
+	// The audit chain's head, written outside the database at start and daily.
+	every(
+		DAY_MS,
+		async () => void (await writeAnchor(handle.db, config.auditAnchorPath)),
+		'Anchoring the audit log'
+	);
 	console.log(`Harbour database: ${handle.engine} (${handle.where})`);
 }
 

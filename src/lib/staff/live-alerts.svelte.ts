@@ -84,6 +84,7 @@ export class LiveAlerts {
 			s.addEventListener('incident.new', handle(true));
 			s.addEventListener('incident.urgent', handle(true));
 			s.addEventListener('incident.updated', handle(false));
+			s.addEventListener('resync', () => void reload());
 			s.addEventListener('session.ended', () => {
 				stopped = true;
 				s.close();

@@ -139,3 +139,16 @@ export async function endSession(db: Kysely<Database>, token: string): Promise<v
 export async function endAllSessionsOfStaff(db: Kysely<Database>, staffId: string): Promise<void> {
 	await db.deleteFrom('sessions').where('staff_id', '=', staffId).execute();
 }
+
+/** Every session of this person but the one in use (after they change their password). */
+export async function endOtherSessionsOfStaff(
+	db: Kysely<Database>,
+	staffId: string,
+	keepToken: string
+): Promise<void> {
+	await db
+		.deleteFrom('sessions')
+		.where('staff_id', '=', staffId)
+		.where('token_hash', '!=', hashToken(keepToken))
+		.execute();
+}

@@ -3,6 +3,7 @@
  * documented in README.md ("Configuration").
  */
 import * as v from 'valibot';
+import { anchorPath } from '../audit/anchor';
 import type { DatabaseTarget } from '../db/connect';
 
 const flag = v.pipe(
@@ -21,7 +22,8 @@ const EnvSchema = v.object({
 	HARBOUR_DEMO: flag,
 	STAFF_IDLE_MINUTES: minutes('30'),
 	STAFF_MAX_HOURS: minutes('10'),
-	CLASS_SESSION_DAYS: minutes('7')
+	CLASS_SESSION_DAYS: minutes('7'),
+	AUDIT_ANCHOR_PATH: v.optional(v.string(), '')
 });
 
 export interface Config {
@@ -30,6 +32,8 @@ export interface Config {
 	staffIdleMinutes: number;
 	staffMaxHours: number;
 	classSessionDays: number;
+	/** The audit chain's anchor file, outside the database. */
+	auditAnchorPath: string;
 }
 
 /** Reads the environment; throws one sentence naming the variable to fix. */
@@ -62,6 +66,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		demo: e.HARBOUR_DEMO,
 		staffIdleMinutes: e.STAFF_IDLE_MINUTES,
 		staffMaxHours: e.STAFF_MAX_HOURS,
-		classSessionDays: e.CLASS_SESSION_DAYS
+		classSessionDays: e.CLASS_SESSION_DAYS,
+		auditAnchorPath: anchorPath(database, { AUDIT_ANCHOR_PATH: e.AUDIT_ANCHOR_PATH })
 	};
 }

@@ -88,3 +88,29 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 	await migrateToLatest(db as Kysely<unknown>);
 	return { db, engine: 'postgres', where, close: () => db.destroy() };
 }
+
+/**
+ * Opens an existing database only to read it (audit verification): never creates a file, never
+ * migrates, never writes. A missing SQLite file is an error, not a new empty database.
+ */
+export async function openDatabaseReadOnly(target: DatabaseTarget): Promise<DatabaseHandle> {
+	if (target.engine === 'sqlite') {
+		let file: SQLite.Database;
+		try {
+			file = new SQLite(target.path, { readonly: true, fileMustExist: true });
+		} catch (e) {
+			throw new Error(`There is no readable database file at ${target.path} (${(e as Error).message}).`);
+		}
+		const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+		return { db, engine: 'sqlite', where: target.path, close: () => db.destroy() };
+	}
+	const where = describePostgres(target.url);
+	const pool = new pg.Pool({
+		connectionString: target.url,
+		max: 2,
+		connectionTimeoutMillis: 5000,
+		options: '-c default_transaction_read_only=on'
+	});
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return { db, engine: 'postgres', where, close: () => db.destroy() };
+}

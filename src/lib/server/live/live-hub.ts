@@ -2,6 +2,11 @@
  * Fans live events out to every connected staff screen. On one server an in-process emitter is
  * enough; with PostgreSQL and several app servers each server LISTENs on one channel and every
  * publish goes through NOTIFY, so a report ingested on server A reaches a DSL connected to B.
+ *
+ * The listening connection is kept alive: when it drops (a restart of PostgreSQL, a network
+ * fault, an administrator ending it) it reconnects with backoff, says so in the log, and tells
+ * local subscribers to re-read what they may have missed. Publishing uses a pooled connection,
+ * so it keeps working while the listener is away.
  */
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
@@ -14,10 +19,18 @@ export type LiveEvent = {
 type Listener = (event: LiveEvent) => void;
 
 const CHANNEL = 'harbour_live';
+const MAX_BACKOFF_MS = 30_000;
 
 export class LiveHub {
 	#local = new EventEmitter();
-	#client: pg.Client | null = null;
+	#listener: pg.Client | null = null;
+	#publisher: pg.Pool | null = null;
+	#url = '';
+	#closed = false;
+	#failures = 0;
+	#retry: ReturnType<typeof setTimeout> | null = null;
+	/** How many times the listener has (re)connected: for tests and the health check. */
+	connections = 0;
 
 	constructor() {
 		this.#local.setMaxListeners(0);
@@ -25,23 +38,63 @@ export class LiveHub {
 
 	/** With PostgreSQL: one listening connection, so every server hears every publish. */
 	async bridgeToPostgres(url: string): Promise<void> {
-		const client = new pg.Client({ connectionString: url });
-		await client.connect();
-		client.on('notification', (msg) => {
-			if (msg.channel === CHANNEL && msg.payload)
-				this.#local.emit('event', JSON.parse(msg.payload) as LiveEvent);
-		});
+		this.#url = url;
+		this.#publisher = new pg.Pool({ connectionString: url, max: 2 });
+		this.#publisher.on('error', () => console.error('Live alerts: a publishing connection failed.'));
+		await this.#listen();
+	}
+
+	get listening(): boolean {
+		return this.#listener !== null;
+	}
+
+	async #listen(): Promise<void> {
+		const client = new pg.Client({ connectionString: this.#url });
+		let lost = false;
+		const onLost = () => {
+			if (lost) return;
+			lost = true;
+			if (this.#listener === client) this.#listener = null;
+			client.removeAllListeners('notification');
+			void client.end().catch(() => {});
+			if (!this.#closed) this.#scheduleReconnect();
+		};
 		client.on('error', () => {
-			// The pool keeps serving; live alerts resume when the server restarts. Logged, not fatal.
-			console.error('Live alerts: the PostgreSQL listening connection failed.');
+			console.error('Live alerts: the PostgreSQL listening connection failed; reconnecting.');
+			onLost();
 		});
+		client.on('end', onLost);
+		client.on('notification', (msg) => {
+			if (msg.channel !== CHANNEL || !msg.payload) return;
+			try {
+				this.#local.emit('event', JSON.parse(msg.payload) as LiveEvent);
+			} catch {
+				// A notification that is not ours: ignored.
+			}
+		});
+		await client.connect();
 		await client.query(`LISTEN ${CHANNEL}`);
-		this.#client = client;
+		this.#listener = client;
+		this.#failures = 0;
+		if (this.connections++ > 0) {
+			console.log('Live alerts: listening again after the connection dropped.');
+			this.#local.emit('resync');
+		}
+	}
+
+	#scheduleReconnect(): void {
+		if (this.#retry) return;
+		const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.#failures++);
+		this.#retry = setTimeout(() => {
+			this.#retry = null;
+			this.#listen().catch(() => this.#scheduleReconnect());
+		}, delay);
+		this.#retry.unref?.();
 	}
 
 	async publish(event: LiveEvent): Promise<void> {
-		if (this.#client) {
-			await this.#client.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+		if (this.#publisher) {
+			await this.#publisher.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
 		} else {
 			this.#local.emit('event', event);
 		}
@@ -52,7 +105,16 @@ export class LiveHub {
 		return () => this.#local.off('event', listener);
 	}
 
+	/** Called after the listener reconnects: anything sent meanwhile may have been missed. */
+	onResync(listener: () => void): () => void {
+		this.#local.on('resync', listener);
+		return () => this.#local.off('resync', listener);
+	}
+
 	async close(): Promise<void> {
-		await this.#client?.end();
+		this.#closed = true;
+		if (this.#retry) clearTimeout(this.#retry);
+		await this.#listener?.end().catch(() => {});
+		await this.#publisher?.end().catch(() => {});
 	}
 }

@@ -71,6 +71,8 @@ export const GET: RequestHandler = ({ locals, request, cookies }) => {
 					}
 				});
 			});
+			// The server's own listener was away: the page re-reads the reports still waiting.
+			const unresync = app().live.onResync(() => send('event: resync\ndata: {}\n\n'));
 			const heartbeat = setInterval(() => send(': still here\n\n'), HEARTBEAT_MS);
 			const sweep = setInterval(() => void recheck(), RECHECK_MS);
 			const mine = open.get(first.id) ?? [];
@@ -81,6 +83,7 @@ export const GET: RequestHandler = ({ locals, request, cookies }) => {
 				clearInterval(heartbeat);
 				clearInterval(sweep);
 				unsubscribe();
+				unresync();
 				const left = (open.get(first.id) ?? []).filter((c) => c !== close);
 				if (left.length) open.set(first.id, left);
 				else open.delete(first.id);

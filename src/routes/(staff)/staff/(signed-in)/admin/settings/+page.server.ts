@@ -9,15 +9,20 @@ import {
 	type Contact
 } from '$lib/server/school/settings';
 import { appendAudit } from '$lib/server/audit/audit-log';
+import { auditHead, readAnchors } from '$lib/server/audit/anchor';
 import { readFormBounded } from '$lib/server/http/bounded-body';
 import type { Actions, PageServerLoad } from './$types';
 
 const CONTACT_ROWS = 8;
 
-export const load = (async () => ({
-	settings: await getSettings(app().db),
-	rows: CONTACT_ROWS
-})) satisfies PageServerLoad;
+export const load = (async () => {
+	const { db, config } = app();
+	return {
+		settings: await getSettings(db),
+		rows: CONTACT_ROWS,
+		audit: { head: await auditHead(db), anchors: readAnchors(config.auditAnchorPath).length }
+	};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ request, locals }) => {

@@ -5,6 +5,7 @@ import { app } from '$lib/server/app';
 import { ROLES, createStaff, emailTaken, listStaff } from '$lib/server/school/staff';
 import { listClasses } from '$lib/server/school/classes';
 import { endAllSessionsOfStaff } from '$lib/server/auth/sessions';
+import { hashSecret } from '$lib/server/auth/passwords';
 import { appendAudit } from '$lib/server/audit/audit-log';
 import { parseForm } from '$lib/server/forms/parse-form';
 import { EmailSchema, NameSchema } from '$lib/server/forms/fields';
@@ -99,5 +100,35 @@ export const actions = {
 			target: `staff:${form.data.id}`
 		});
 		return { ok: disabled ? 'Account disabled.' : 'Account enabled.' };
+	},
+	/**
+	 * A forgotten password: a new one-time password, shown here once for the admin to hand over
+	 * privately; every session of that account ends, and the reset is audited.
+	 */
+	reset: async ({ request, locals }) => {
+		const form = await parseForm(request, ToggleSchema);
+		if (!form.ok) return fail(form.status, { message: form.message });
+		if (form.data.id === locals.who.staff?.id)
+			return fail(400, { message: 'Change your own password on My account.' });
+		const { db } = app();
+		const row = await db
+			.selectFrom('staff')
+			.select(['email'])
+			.where('id', '=', form.data.id)
+			.executeTakeFirst();
+		if (!row) return fail(404, { message: 'That account no longer exists.' });
+		const password = randomBytes(9).toString('base64url');
+		await db
+			.updateTable('staff')
+			.set({ password_hash: await hashSecret(password) })
+			.where('id', '=', form.data.id)
+			.execute();
+		await endAllSessionsOfStaff(db, form.data.id);
+		await appendAudit(db, {
+			actor: `staff:${locals.who.staff?.id}`,
+			action: 'staff.password-reset',
+			target: `staff:${form.data.id}`
+		});
+		return { reset: { email: row.email, password } };
 	}
 } satisfies Actions;

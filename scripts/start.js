@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds Harbour when the sources are newer than the last build, then serves it
 // on http://localhost:3000 (PORT to change) with the embedded database in ./data.
-import { spawn } from 'node:child_process';
 import { ensureBuilt } from './lib/ensure-build.js';
+import { supervise } from './lib/supervise.js';
 
 ensureBuilt();
 
@@ -16,6 +16,6 @@ const env = {
 // posts from http://localhost. Behind a TLS proxy, set ORIGIN=https://your.host instead.
 if (!env.ORIGIN && !env.PROTOCOL_HEADER) env.ORIGIN = `http://localhost:${env.PORT}`;
 console.log(`Starting Harbour on http://localhost:${env.PORT}`);
-const server = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+// Supervised: a crash restarts the server (and says so), so one bad moment never leaves a
+// school without Tell a grown-up.
+supervise(['build/index.js'], { env });

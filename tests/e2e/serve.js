@@ -3,12 +3,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { supervise } from '../../scripts/lib/supervise.js';
 
 const [port, kind] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), `harbour-e2e-${kind}-`));
-const server = spawn(process.execPath, ['build/index.js'], {
-	stdio: 'inherit',
+// Supervised as `npm start` is, so the browser tests see the same recovery a school does.
+supervise(['build/index.js'], {
 	env: {
 		...process.env,
 		PORT: port,
@@ -19,5 +19,3 @@ const server = spawn(process.execPath, ['build/index.js'], {
 		HARBOUR_DEMO: kind === 'demo' ? '1' : '0'
 	}
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));

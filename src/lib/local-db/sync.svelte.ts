@@ -82,7 +82,9 @@ export class OutboxSync {
 			this.lastResult = await flushOutbox(localDb(), { force });
 		} finally {
 			this.pending = await pendingCount(localDb());
-			this.setAside = await setAsideCount(localDb());
+			const setAside = await setAsideCount(localDb());
+			if (setAside !== this.setAside) void this.#tellStaff({ setAsideEvents: setAside });
+			this.setAside = setAside;
 		}
 	}
 
@@ -97,11 +99,16 @@ export class OutboxSync {
 
 	async #reportStorageFull(): Promise<void> {
 		this.storageProblem = 'This tablet’s storage is full. Free some space so nothing is lost.';
+		await this.#tellStaff({ storageWarning: 'Storage is full: new events cannot be saved on the tablet.' });
+	}
+
+	/** Tells staff screens about trouble on this tablet. */
+	async #tellStaff(status: { storageWarning?: string; setAsideEvents?: number }): Promise<void> {
 		try {
 			await fetch('/api/device/status', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ storageWarning: 'Storage is full: new events cannot be saved on the tablet.' })
+				body: JSON.stringify(status)
 			});
 		} catch {
 			// Offline too: the warning stays on the tablet's grown-up corner until it can be sent.

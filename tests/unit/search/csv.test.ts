@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../../src/lib/server/search-admin/csv';
+import { csvField, toCsv } from '../../../src/lib/server/http/csv';
 
 describe('CSV for the list download', () => {
 	it('leaves plain fields alone', () => {

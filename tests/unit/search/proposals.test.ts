@@ -3,6 +3,8 @@
  * tablet fetches, the yearly review and the search-log retention — on SQLite and PostgreSQL.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { AddExceptionForm, AddTermForm } from '../../../src/lib/server/search-admin/proposal-forms';
 import { loadSafeSearchLists } from '../../../scripts/lib/safe-search-lists';
 import { compileClassifier, type SafeSearchLists } from '../../../src/lib/search';
 import { applyChanges, type ListChange } from '../../../src/lib/search/list-changes';
@@ -71,6 +73,20 @@ describe('site addresses as staff type them', () => {
 		expect(message('https://owl-facts.example:8080/')).toMatch(/port/u);
 		expect(message('https://owl-facts.example/a%2Fb/')).toMatch(/encoded slashes/u);
 		expect(message('https://exa mple')).toMatch(/not a web address/u);
+	});
+});
+
+describe('proposal forms', () => {
+	it('refuse words with hidden characters: NUL, bidirectional overrides, zero-width spaces', () => {
+		const term = (t: string) => {
+			const r = v.safeParse(AddTermForm, { category: 'gambling', term: t, reason: 'seen in class' });
+			return r.success ? 'accepted' : r.issues[0].message;
+		};
+		expect(term('scratch cards')).toBe('accepted');
+		for (const hidden of ['\u0000', '\u202e', '\u2066', '\u200b', '\ufeff'])
+			expect(term(`scratch${hidden}cards`)).toMatch(/hidden characters/u);
+		const reason = v.safeParse(AddExceptionForm, { entry: 'butterscotch', reason: 'ok\u200d' });
+		expect(reason.success).toBe(false);
 	});
 });
 
@@ -324,9 +340,10 @@ describe.each(ENGINES)('proposals and list versions on %s', (engine) => {
 		const all = { verdict: null, category: null, page: 1 } as const;
 
 		const everything = await searchLog(h.db, { classId: null }, all);
+		// By the server's clock (Owls' tablet sent last), then the tablet's within one delivery.
 		expect(everything.rows.map((r) => r.query)).toEqual([
-			'"verdict":"block"',
 			'space',
+			'"verdict":"block"',
 			'free robux',
 			'bet365',
 			'dinosaurs'

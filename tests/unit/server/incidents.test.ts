@@ -238,6 +238,9 @@ describe.each(ENGINES)('reports and incidents on %s', (engine) => {
 		expect(stats.byCategory).toEqual([['Cyberbullying', 1]]);
 		expect(stats.byWeekday.find(([d]) => d === 'Monday')).toEqual(['Monday', 1]);
 		const csv = statisticsCsv(stats, 'Autumn "term" 2026');
-		expect(csv.split('\r\n')[1]).toBe('"Autumn ""term"" 2026","incidents","total","1"');
+		expect(csv.split('\r\n')[1]).toBe('"Autumn ""term"" 2026",incidents,total,1');
+		// A class name that looks like a spreadsheet formula is written as text.
+		const hostile = statisticsCsv({ ...stats, byClass: [['=HYPERLINK("http://x")', 1]] }, 'Autumn');
+		expect(hostile).toContain(`Autumn,by class,"'=HYPERLINK(""http://x"")",1`);
 	});
 });

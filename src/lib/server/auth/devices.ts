@@ -89,7 +89,9 @@ export async function enrolDevice(
 				enrolled_at: now.toISOString(),
 				last_seen_at: now.toISOString(),
 				revoked_at: null,
-				storage_warning: null
+				storage_warning: null,
+				pin_alert: null,
+				set_aside_events: 0
 			})
 			.execute();
 		return { token, device };

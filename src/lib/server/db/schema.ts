@@ -53,6 +53,8 @@ export interface DeviceTable {
 	storage_warning: string | null;
 	/** Set when many wrong kiosk PINs were typed on this tablet; cleared by a right one. */
 	pin_alert: string | null;
+	/** Events the server refused, kept on the tablet (as the tablet last said). */
+	set_aside_events: number;
 }
 
 export interface EnrolCodeTable {

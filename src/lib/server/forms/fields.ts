@@ -29,3 +29,18 @@ export const PinSchema = v.pipe(
 	v.check((s) => s === '' || /^\d{4,8}$/.test(s), 'A PIN is 4 to 8 digits.'),
 	v.transform((s) => (s === '' ? undefined : s))
 );
+
+/**
+ * Characters a person cannot see but a list or a screen would still act on: control characters
+ * (NUL and friends), bidirectional overrides and isolates (which can make "evil.com" read as
+ * "moc.live"), and zero-width characters (which split a blocked word so it no longer matches).
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const HIDDEN_CHARACTERS =
+	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+
+export const noHiddenCharacters = (what: string) =>
+	v.check<string, string>(
+		(s) => !HIDDEN_CHARACTERS.test(s),
+		`The ${what} has hidden characters (for example from copying out of a document). Please type it again.`
+	);

@@ -3,6 +3,7 @@
  * time to acknowledge (median, 90th percentile); outcomes; practice presses. No pupil-level
  * detail, no free text: safe for governors.
  */
+import { toCsv } from '../http/csv';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { categoryLabel } from '../../incidents/categories';
@@ -120,10 +121,12 @@ export async function incidentStatistics(
 	};
 }
 
-/** The same figures as CSV rows: measure, item, count. Every field quoted. */
+/**
+ * The same figures as CSV rows: measure, item, count, through the one CSV writer (so a class
+ * named "=HYPERLINK(…)" is shown as text by a spreadsheet, never run).
+ */
 export function statisticsCsv(s: Statistics, periodLabel: string): string {
-	const q = (v: string | number | null) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-	const rows: (string | number | null)[][] = [['period', 'measure', 'item', 'value']];
+	const rows: (string | number | null)[][] = [];
 	const add = (measure: string, pairs: [string, number][]) =>
 		pairs.forEach(([k, v]) => rows.push([periodLabel, measure, k, v]));
 	rows.push([periodLabel, 'incidents', 'total', s.total]);
@@ -137,5 +140,8 @@ export function statisticsCsv(s: Statistics, periodLabel: string): string {
 	rows.push([periodLabel, 'outcomes', 'closed', s.outcomes.closed]);
 	rows.push([periodLabel, 'outcomes', 'open', s.outcomes.open]);
 	add('practice presses by class', s.practiceByClass);
-	return rows.map((r) => r.map(q).join(',')).join('\r\n') + '\r\n';
+	return toCsv(
+		['period', 'measure', 'item', 'value'],
+		rows.map((r) => r.map((v) => String(v ?? '')))
+	);
 }

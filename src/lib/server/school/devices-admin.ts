@@ -12,6 +12,7 @@ export interface DeviceRow {
 	revokedAt: string | null;
 	storageWarning: string | null;
 	pinAlert: string | null;
+	setAsideEvents: number;
 }
 
 export async function listDevices(db: Kysely<Database>, classId: string | null): Promise<DeviceRow[]> {
@@ -27,7 +28,8 @@ export async function listDevices(db: Kysely<Database>, classId: string | null):
 			'devices.last_seen_at',
 			'devices.revoked_at',
 			'devices.storage_warning',
-			'devices.pin_alert'
+			'devices.pin_alert',
+			'devices.set_aside_events'
 		])
 		.orderBy('classes.name');
 	if (classId) q = q.where('devices.class_id', '=', classId);
@@ -45,7 +47,8 @@ export async function listDevices(db: Kysely<Database>, classId: string | null):
 		lastSeenAt: r.last_seen_at,
 		revokedAt: r.revoked_at,
 		storageWarning: r.storage_warning,
-		pinAlert: r.pin_alert
+		pinAlert: r.pin_alert,
+		setAsideEvents: Number(r.set_aside_events)
 	}));
 }
 
@@ -58,7 +61,13 @@ export async function storageWarnings(
 	return rows
 		.filter((r) => !r.revokedAt)
 		.flatMap((r) =>
-			[r.storageWarning, r.pinAlert]
+			[
+				r.storageWarning,
+				r.pinAlert,
+				r.setAsideEvents > 0
+					? `${r.setAsideEvents} event${r.setAsideEvents === 1 ? '' : 's'} the server refused are kept on the tablet (see its grown-ups screen).`
+					: null
+			]
 				.filter((w): w is string => Boolean(w))
 				.map((warning) => ({ className: r.className, label: r.label, warning }))
 		);

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { SafeSearchLists } from '$lib/search';
 import { applyChanges, isPhrase, type ListChange } from '$lib/search/list-changes';
 import type { Database } from '../db/schema';
-import { toCsv } from './csv';
+import { toCsv } from '../http/csv';
 import { publishedEntries, type PublishedEntry } from './list-versions';
 
 export const STARTER_LIST = 'Harbour starter list';

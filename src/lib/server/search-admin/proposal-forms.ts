@@ -6,20 +6,23 @@ import * as v from 'valibot';
 import { AGE_BANDS, SUBJECTS } from '$lib/search';
 import type { ListChange } from '$lib/search/list-changes';
 import { MAX_REASON } from './proposals';
+import { noHiddenCharacters } from '../forms/fields';
 
 const words = (what: string, max: number) =>
 	v.pipe(
 		v.string(),
 		v.trim(),
 		v.minLength(1, `Type the ${what}.`),
-		v.maxLength(max, `Keep the ${what} to ${max} characters.`)
+		v.maxLength(max, `Keep the ${what} to ${max} characters.`),
+		noHiddenCharacters(what)
 	);
 
 const Reason = v.pipe(
 	v.optional(v.string(), ''),
 	v.trim(),
 	v.minLength(1, 'Say why the list should change: the person who checks it will want to know.'),
-	v.maxLength(MAX_REASON, `Keep the reason to ${MAX_REASON} characters.`)
+	v.maxLength(MAX_REASON, `Keep the reason to ${MAX_REASON} characters.`),
+	noHiddenCharacters('reason')
 );
 
 const AGE_CHOICES = ['4-7', '7-11', 'both'] as const;
@@ -33,6 +36,8 @@ export const AddSiteForm = v.object({
 	),
 	keywords: v.pipe(
 		v.optional(v.string(), ''),
+		v.maxLength(2000, 'Give at most 20 search words.'),
+		noHiddenCharacters('list of search words'),
 		v.transform((s) => [
 			...new Set(
 				s

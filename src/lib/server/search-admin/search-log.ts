@@ -84,6 +84,7 @@ export async function searchLog(
 ): Promise<{ rows: SearchLogRow[]; hasMore: boolean }> {
 	const found = await logQuery(db, scope, filters)
 		.orderBy('e.searched_at', 'desc')
+		.orderBy('e.client_time', 'desc')
 		.orderBy('e.id')
 		.limit(SEARCH_LOG_PAGE_SIZE + 1)
 		.offset((filters.page - 1) * SEARCH_LOG_PAGE_SIZE)

@@ -56,5 +56,9 @@ export const hardening: Migration = {
 		}
 		await sql`update pupil_events set payload = '{}' where kind = 'search.logged'`.execute(db);
 		await db.schema.alterTable('devices').addColumn('pin_alert', 'text').execute();
+		await db.schema
+			.alterTable('devices')
+			.addColumn('set_aside_events', 'integer', (c) => c.notNull().defaultTo(0))
+			.execute();
 	}
 };

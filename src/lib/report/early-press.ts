@@ -17,3 +17,8 @@ export function takeEarlyPress(): EarlyPress | null {
 	delete w.__harbourEarlyPress;
 	return early;
 }
+
+/** Once the app has the press, it draws the cover itself: the page-level mark comes off. */
+export function releaseEarlyCover(): void {
+	document.documentElement.removeAttribute('data-early-press');
+}

@@ -173,6 +173,32 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
 		expect(await redeemEnrolCode(h.db, old.code, at('2026-11-20T09:16:00Z'))).toBeNull();
 	});
 
+	it('an enrolment code stops working when the teacher who made it is disabled', async () => {
+		const now = at('2026-11-20T09:00:00Z');
+		const { code } = await createEnrolCode(h.db, classId, teacherId, now);
+		await h.db.updateTable('staff').set({ disabled: 1 }).where('id', '=', teacherId).execute();
+		expect(await redeemEnrolCode(h.db, code, now)).toBeNull();
+	});
+
+	it('a flood of sign-ins for made-up accounts is counted before hashing: most are refused unhashed', async () => {
+		const flood = await Promise.all(
+			Array.from({ length: 60 }, (_, i) =>
+				checkStaffCredentials(h.db, `nobody${i}@school.example`, 'guess', '10.9.9.9', 'sign-in')
+			)
+		);
+		const hashed = await h.db
+			.selectFrom('audit_log')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('action', '=', 'sign-in.failed')
+			.executeTakeFirstOrThrow();
+		// At most the address's 20 attempts ever reach a hash; the rest are told to wait.
+		expect(Number(hashed.n)).toBeLessThanOrEqual(20);
+		expect(flood.filter((r) => !r.ok && r.status === 429).length).toBeGreaterThanOrEqual(40);
+		// Someone else, from their own address, still signs in.
+		const real = await checkStaffCredentials(h.db, 't@school.example', 'correct horse battery', '10.1.1.1', 'sign-in');
+		expect(real.ok).toBe(true);
+	}, 120_000);
+
 	it('a teacher PIN unlocks only their own class tablets', async () => {
 		const other = (await createClass(h.db, { name: 'Owls', yearGroup: 'Year 2', picture: 'owl' })).id;
 		expect(await staffForPin(h.db, classId, '2468')).toMatchObject({ id: teacherId });

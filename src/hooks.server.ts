@@ -97,6 +97,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error: e, status }) => {
-	if (status !== 404) console.error('Unexpected error', e instanceof Error ? e.message : 'unknown');
+	if (status >= 500) console.error('Unexpected error', e instanceof Error ? e.message : 'unknown');
 	return { message: status === 404 ? 'There is nothing here.' : 'Something went wrong. Please try again.' };
 };

@@ -195,7 +195,13 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
 		expect(Number(hashed.n)).toBeLessThanOrEqual(20);
 		expect(flood.filter((r) => !r.ok && r.status === 429).length).toBeGreaterThanOrEqual(40);
 		// Someone else, from their own address, still signs in.
-		const real = await checkStaffCredentials(h.db, 't@school.example', 'correct horse battery', '10.1.1.1', 'sign-in');
+		const real = await checkStaffCredentials(
+			h.db,
+			't@school.example',
+			'correct horse battery',
+			'10.1.1.1',
+			'sign-in'
+		);
 		expect(real.ok).toBe(true);
 	}, 120_000);
 

@@ -72,6 +72,8 @@ test('cross-site requests are refused however the path is spelt and whatever the
 test('a burst of kiosk PINs from one tablet gets a handful of checks, and the class is told', async ({
 	browser
 }) => {
+	// Each check hashes a PIN for every member of staff who may unlock the class: slow on purpose.
+	test.setTimeout(180_000);
 	const { context } = await classTablet(browser, 'Ladybirds');
 	const pins = [...Array.from({ length: 30 }, (_, i) => String(5000 + i)), PIN];
 	const answers = await Promise.all(
@@ -293,4 +295,42 @@ test('malformed bodies to every endpoint and form action get a 4xx, never a 5xx,
 	await alive(admin.request);
 	await admin.close();
 	await tablet.close();
+});
+
+test('a staff page whose network dropped shows the alerts sent meanwhile once it is back', async ({
+	browser
+}) => {
+	const dslContext = await browser.newContext();
+	const dsl = await dslContext.newPage();
+	await signInStaff(dsl, 'dsl@demo.harbour');
+	await dslContext.setOffline(true);
+
+	const { context: tablet } = await classTablet(browser, 'Ladybirds');
+	const title = `Dropped network ${crypto.randomUUID().slice(0, 8)}`;
+	const sent = await tablet.request.post('/api/events', {
+		headers: { ...origin, 'content-type': 'application/json' },
+		data: {
+			events: [
+				{
+					id: crypto.randomUUID(),
+					kind: 'report.opened',
+					clientTime: new Date().toISOString(),
+					payload: {
+						reportId: crypto.randomUUID(),
+						practice: false,
+						source: 'button',
+						context: { screen: '/class', lesson: { id: 'drop', title } }
+					}
+				}
+			]
+		}
+	});
+	expect((await sent.json()).acked).toHaveLength(1);
+	// Sent while this page could not hear it: nothing yet.
+	await expect(dsl.getByText(title)).toHaveCount(0);
+
+	await dslContext.setOffline(false);
+	await expect(dsl.getByRole('alert').filter({ hasText: title })).toBeVisible({ timeout: 30_000 });
+	await tablet.close();
+	await dslContext.close();
 });

@@ -39,7 +39,7 @@ test('an event made offline survives a reload and a closed tab, and arrives exac
 	await context.close();
 });
 
-test('the same event sent twice is stored once; bad payloads get a 4xx and store nothing', async ({
+test('the same event sent twice is stored once; a bad event is set aside with its reason and stores nothing', async ({
 	browser
 }) => {
 	const { context, page } = await classTablet(browser, 'Ladybirds');
@@ -52,25 +52,35 @@ test('the same event sent twice is stored once; bad payloads get a 4xx and store
 				body: JSON.stringify(body)
 			}).then(async (r) => ({
 				status: r.status,
-				body: (await r.json()) as { message?: string; acked?: string[] }
+				body: (await r.json()) as { message?: string; acked?: string[]; rejected?: unknown[] }
 			}));
-		const event = { id, kind: 'charter.promised', clientTime: new Date().toISOString(), payload: {} };
+		const event = {
+			id,
+			kind: 'charter.promised',
+			clientTime: new Date().toISOString(),
+			payload: { charter: 'Our promises' }
+		};
 		return [
 			await send({ events: [event] }),
 			await send({ events: [event] }),
 			await send({ events: [{ ...event, id: 'not-a-uuid' }] }),
-			await send({ events: [{ ...event, id: crypto.randomUUID(), payload: { big: 'x'.repeat(70_000) } }] }),
+			await send({
+				events: [{ ...event, id: crypto.randomUUID(), payload: { charter: 'x'.repeat(70_000) } }]
+			}),
 			await send({ events: [] }),
 			await send('just text', 'text/plain')
 		];
 	}, id);
-	expect(results[0]).toEqual({ status: 200, body: { acked: [id] } });
-	expect(results[1]).toEqual({ status: 200, body: { acked: [id] } });
-	expect(results[2]).toMatchObject({
-		status: 400,
-		body: { message: 'events.0.id: Each event needs a UUID id.' }
+	expect(results[0]).toEqual({ status: 200, body: { acked: [id], rejected: [] } });
+	expect(results[1]).toEqual({ status: 200, body: { acked: [id], rejected: [] } });
+	expect(results[2]).toEqual({
+		status: 200,
+		body: { acked: [], rejected: [{ id: 'not-a-uuid', reason: 'events.0: Each event needs a UUID id.' }] }
 	});
-	expect(results[3]).toMatchObject({ status: 413 });
+	expect(results[3]).toMatchObject({
+		status: 200,
+		body: { acked: [], rejected: [{ reason: 'Larger than 1 KB.' }] }
+	});
 	expect(results[4]).toMatchObject({ status: 400, body: { message: 'events: Send at least one event.' } });
 	expect(results[5]).toMatchObject({ status: 415 });
 

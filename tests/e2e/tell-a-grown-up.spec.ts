@@ -302,7 +302,8 @@ async function queueReports(page: Page, n: number): Promise<void> {
 	}, n);
 }
 
-const KILL_PORT = 4185;
+// Beside the suite's own servers (E2E_PORT, +1; the set-up race test uses +2).
+const KILL_PORT = Number(process.env.E2E_PORT ?? 4173) + 12;
 
 test.describe('a server that dies', () => {
 	// This test runs its own server, so that it can kill it.
@@ -325,7 +326,8 @@ test.describe('a server that dies', () => {
 				}
 			});
 		const up = async () => {
-			for (let i = 0; i < 100; i++) {
+			// Up to a minute: a busy machine starts a server slowly.
+			for (let i = 0; i < 300; i++) {
 				try {
 					if ((await fetch(`http://127.0.0.1:${KILL_PORT}/api/health`)).ok) return;
 				} catch {

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DatabaseTarget } from '../db/connect';
+import { GENESIS_HASH, lastAuditRow } from './audit-log';
 
 export interface AuditHead {
 	rows: number;
@@ -30,13 +31,8 @@ export function anchorPath(
 }
 
 export async function auditHead(db: Kysely<Database>, now = new Date()): Promise<AuditHead> {
-	const last = await db
-		.selectFrom('audit_log')
-		.select(['seq', 'row_hash'])
-		.orderBy('seq', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	return { rows: Number(last?.seq ?? 0), hash: last?.row_hash ?? '0'.repeat(64), at: now.toISOString() };
+	const last = await lastAuditRow(db);
+	return { rows: Number(last?.seq ?? 0), hash: last?.row_hash ?? GENESIS_HASH, at: now.toISOString() };
 }
 
 /** Appends the current head to the anchor file (one JSON line), unless it is already the last one. */

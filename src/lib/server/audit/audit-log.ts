@@ -49,6 +49,16 @@ async function lockChain(trx: Transaction<Database>): Promise<void> {
 	}
 }
 
+/** The chain's last row (its head), if any. */
+export function lastAuditRow(db: Kysely<Database>) {
+	return db
+		.selectFrom('audit_log')
+		.select(['seq', 'row_hash'])
+		.orderBy('seq', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
 /** Appends entries, in order, inside the caller's transaction (or a new one), chained to the last row. */
 export async function appendAuditMany(
 	db: Kysely<Database> | Transaction<Database>,
@@ -58,12 +68,7 @@ export async function appendAuditMany(
 	if (entries.length === 0) return [];
 	const write = async (trx: Transaction<Database>) => {
 		await lockChain(trx);
-		const last = await trx
-			.selectFrom('audit_log')
-			.select(['seq', 'row_hash'])
-			.orderBy('seq', 'desc')
-			.limit(1)
-			.executeTakeFirst();
+		const last = await lastAuditRow(trx);
 		let seq = last?.seq ?? 0;
 		let prev = last?.row_hash ?? GENESIS_HASH;
 		const rows = entries.map((entry) => {

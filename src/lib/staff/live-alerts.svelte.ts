@@ -38,6 +38,7 @@ export const BANNER_LIMIT = 5;
 export class LiveAlerts {
 	alerts = $state.raw<AlertSummary[]>([]);
 	connected = $state(false);
+	#seededAt = Date.now();
 
 	#upsert(incident: AlertSummary, ring: boolean) {
 		const others = this.alerts.filter((a) => a.id !== incident.id);
@@ -69,8 +70,9 @@ export class LiveAlerts {
 			s.onopen = () => {
 				this.connected = true;
 				failures = 0;
-				// Not the first opening: something may have been missed while away.
-				if (opened++ > 0) void reload();
+				// Reopened, or opened well after the page's data was read: something may have been
+				// sent in between, so the reports still waiting are read again.
+				if (opened++ > 0 || Date.now() - this.#seededAt > 2_000) void reload();
 			};
 			s.onerror = () => {
 				this.connected = false;
@@ -102,6 +104,7 @@ export class LiveAlerts {
 
 	/** Starts from the unacknowledged reports already waiting (the page's load data). */
 	seed(waiting: AlertSummary[]): void {
+		this.#seededAt = Date.now();
 		this.alerts = waiting;
 	}
 

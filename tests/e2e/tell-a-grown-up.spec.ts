@@ -201,6 +201,33 @@ test('a practice press praises the child and never reaches staff', async ({ brow
 	await context.close();
 });
 
+test('a practice armed on the charter and left unused never turns a real press elsewhere into practice', async ({
+	browser
+}) => {
+	const teacher = await staffPage(browser, TEACHER.Owls);
+	const dsl = await staffPage(browser, 'dsl@demo.harbour');
+	const before = await incidentRows(dsl);
+	const { context, page } = await classTablet(browser, 'Owls');
+	await page.goto('/class/charter');
+	await page.getByRole('button', { name: 'Practise telling a grown-up' }).click();
+	// While armed, the button says it is practice.
+	await expect(page.locator('button.tell')).toContainText('Practice');
+	// The child does not press it: Home, then Search, then a real press.
+	await page.getByRole('link', { name: 'Home' }).click();
+	await expect(page).toHaveURL(/\/class$/);
+	await page.getByRole('link', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/\/class\/search$/);
+	await expect(page.locator('button.tell')).not.toContainText('Practice');
+	await pressTellAGrownUp(page);
+	await expect(page.getByRole('heading', { name: 'Well done for pressing the button!' })).toHaveCount(0);
+	await expect(teacher.getByRole('alert').filter({ hasText: 'Owls' }).first()).toBeVisible();
+	await expect.poll(() => incidentRows(dsl)).toBe(before + 1);
+	// Printed, a staff page carries no live alerts.
+	await teacher.emulateMedia({ media: 'print' });
+	await expect(teacher.locator('section.alerts')).toBeHidden();
+	await context.close();
+});
+
 test('with the tablet’s storage full, the child still sees the cover and the report still arrives', async ({
 	browser
 }) => {

@@ -38,8 +38,8 @@ class ReportSession {
 	press(screen: string, eventTime = performance.now()): void {
 		if (this.open) return;
 		this.pressedAt = eventTime;
-		const practice = reportContext.practice;
-		reportContext.practice = false;
+		// Practice only where it was armed, and only while it lasts: anywhere else it is real.
+		const practice = reportContext.takePractice(screen);
 		const session = this.#begin(practice);
 		// The cover is already in the page, hidden: showing it is one attribute, painted this frame.
 		this.open = true;

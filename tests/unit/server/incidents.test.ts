@@ -11,7 +11,8 @@ import {
 	recordIncidentByHand,
 	attachScreenshot,
 	setCategories,
-	IncidentProblem
+	IncidentProblem,
+	CloseProposed
 } from '../../../src/lib/server/incidents/incident-log';
 import { raiseOverdueReports } from '../../../src/lib/server/incidents/escalation';
 import { purgeOldAttachments } from '../../../src/lib/server/incidents/retention';
@@ -183,6 +184,47 @@ describe.each(ENGINES)('reports and incidents on %s', (engine) => {
 		);
 		expect(await moveIncident(h.db, dsl, id, 'CLOSE', 'Parents informed; no further action.')).toBe('closed');
 		expect((await getIncident(h.db, id))?.outcome).toBe('Parents informed; no further action.');
+	});
+
+	it('a class teacher cannot close a disclosure alone: their close becomes a proposal for the DSL', async () => {
+		const teacherId = await createStaff(h.db, {
+			email: 't@x',
+			displayName: 'Ms T',
+			role: 'teacher',
+			classId,
+			password: 'correct horse battery'
+		});
+		const teacher: StaffPrincipal = {
+			id: teacherId,
+			email: 't@x',
+			displayName: 'Ms T',
+			role: 'teacher',
+			classId
+		};
+		const id = await recordIncidentByHand(h.db, dsl, {
+			classId,
+			facts: 'A child told me something at home worries them.',
+			childsWords: '',
+			categories: ['disclosure']
+		});
+		await expect(moveIncident(h.db, teacher, id, 'CLOSE', 'Spoke to parents.')).rejects.toBeInstanceOf(
+			CloseProposed
+		);
+		const after = await getIncident(h.db, id);
+		expect(after?.status).not.toBe('closed');
+		expect(after?.entries.map((e) => e.text)).toContain('Ms T proposes closing: Spoke to parents.');
+		expect(await moveIncident(h.db, dsl, id, 'CLOSE', 'Spoke to parents; plan agreed.')).toBe('closed');
+	});
+
+	it('records the pictures a child tapped as their choice, never as the child’s own words', async () => {
+		const reportId = crypto.randomUUID();
+		await ingestEvents(h.db, device, {
+			events: [opened(reportId), ev('report.completed', { reportId, practice: false, feeling: 'sad' })]
+		});
+		const incident = await h.db.selectFrom('incidents').select('id').executeTakeFirstOrThrow();
+		const entries = (await getIncident(h.db, incident.id))!.entries;
+		const choice = entries.find((e) => e.text.includes('chose the pictures'))!;
+		expect(choice.kind).not.toBe('childs-voice');
 	});
 
 	it('blocks screenshots on an incident that may involve illegal content', async () => {

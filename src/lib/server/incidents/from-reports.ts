@@ -197,9 +197,10 @@ export const reportCompleted: EventHandler<typeof REPORT_EVENT.completed> = {
 			trx,
 			id,
 			'tablet',
-			'childs-voice',
+			// Pictures the child tapped, not words the child said: never recorded as their own words.
+			'report',
 			said.length
-				? `On the tablet, the child chose: ${said.join('; ')}.`
+				? `On the tablet, the child chose the pictures: ${said.join('; ')}.`
 				: 'The child chose not to answer the questions.',
 			now
 		);

@@ -22,6 +22,20 @@ import type { AlertSummary } from '../../incidents/alert-summary';
 
 export class IncidentProblem extends Error {}
 
+/** A teacher's "close" of a serious incident became a proposal for the DSL (not an error). */
+export class CloseProposed extends IncidentProblem {
+	constructor() {
+		super('Only the DSL can close this. Your outcome is in the chronology as a proposal to close.');
+	}
+}
+
+/** Disclosures, possible illegal content, self-harm and anything raised as urgent need the DSL to close. */
+const DSL_CLOSES: string[] = [ILLEGAL, 'disclosure', 'self-harm'];
+export function needsDslToClose(row: { urgent: number; categories: string }): boolean {
+	const categories = JSON.parse(row.categories || '[]') as string[];
+	return Boolean(row.urgent) || categories.some((c) => DSL_CLOSES.includes(c));
+}
+
 const actorOf = (staff: StaffPrincipal) => `staff:${staff.id}`;
 
 export async function listIncidents(
@@ -146,6 +160,36 @@ export async function moveIncident(
 	note = '',
 	now = new Date()
 ): Promise<IncidentStatus> {
+	if (move === 'CLOSE' && staff.role === 'teacher') {
+		const row = await db
+			.selectFrom('incidents')
+			.select(['urgent', 'categories'])
+			.where('id', '=', id)
+			.executeTakeFirst();
+		if (row && needsDslToClose(row)) {
+			if (!note.trim()) throw new IncidentProblem('Write the outcome you propose before closing.');
+			// A teacher proposes; the DSL (or an admin) closes. The proposal goes in the chronology.
+			await db.transaction().execute(async (trx) => {
+				await addEntry(
+					trx,
+					id,
+					actorOf(staff),
+					'note',
+					`${staff.displayName} proposes closing: ${note.trim()}`,
+					now,
+					{
+						proposal: 'close'
+					}
+				);
+				await appendAudit(
+					trx,
+					{ actor: actorOf(staff), action: 'incident.close-proposed', target: `incident:${id}` },
+					now
+				);
+			});
+			throw new CloseProposed();
+		}
+	}
 	return db.transaction().execute(async (trx) => {
 		const row = await trx.selectFrom('incidents').select(['status']).where('id', '=', id).executeTakeFirst();
 		if (!row) throw new IncidentProblem('That incident does not exist.');

@@ -7,6 +7,8 @@ import {
 	auditView,
 	getIncident,
 	IncidentProblem,
+	CloseProposed,
+	needsDslToClose,
 	MAX_SCREENSHOT_BYTES,
 	moveIncident,
 	setCategories
@@ -39,6 +41,10 @@ export const load = (async ({ params, locals }) => {
 	return {
 		incident,
 		moves: allowedMoves(incident.status as Parameters<typeof allowedMoves>[0]),
+		// A teacher's "Close" of a serious incident is a proposal the DSL acts on.
+		closeIsProposal:
+			staff.role === 'teacher' &&
+			needsDslToClose({ urgent: incident.urgent ? 1 : 0, categories: JSON.stringify(incident.categories) }),
 		contacts: (await getSettings(app().db)).contacts
 	};
 }) satisfies PageServerLoad;
@@ -63,6 +69,7 @@ async function guarded<T>(work: () => Promise<T>) {
 	try {
 		return await work();
 	} catch (e) {
+		if (e instanceof CloseProposed) return { ok: e.message };
 		if (e instanceof IncidentProblem) return fail(400, { message: e.message });
 		throw e;
 	}

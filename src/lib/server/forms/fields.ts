@@ -35,8 +35,8 @@ export const PinSchema = v.pipe(
  * (NUL and friends), bidirectional overrides and isolates (which can make "evil.com" read as
  * "moc.live"), and zero-width characters (which split a blocked word so it no longer matches).
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const HIDDEN_CHARACTERS =
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
 export const noHiddenCharacters = (what: string) =>

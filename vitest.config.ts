@@ -13,6 +13,8 @@ export default defineConfig({
 		globalSetup: ['tests/unit/global-setup.ts'],
 		// The data-layer suites share one PostgreSQL database: run files one at a time.
 		fileParallelism: false,
-		testTimeout: 20_000
+		// Ceilings, not goals: scrypt at OWASP cost and CLI start-ups are slow on a busy 2-core machine.
+		testTimeout: 60_000,
+		hookTimeout: 60_000
 	}
 });

@@ -8,23 +8,24 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const O = '#1f2a44'; // outline
 const W = 7; // outline width
-const r1 = (n) => Math.round(n * 10) / 10;
+const r1 = (n) => Math.round(n);
 
 // ---------- tiny drawing helpers ----------
-const st = `stroke="${O}" stroke-width="${W}" stroke-linejoin="round" stroke-linecap="round"`;
+// Every shape is outlined unless it says otherwise: the outline style is set once, on a group.
+const GROUP = `stroke="${O}" stroke-width="${W}" stroke-linejoin="round" stroke-linecap="round"`;
 const circle = (cx, cy, r, fill, o = true) =>
-	`<circle cx="${r1(cx)}" cy="${r1(cy)}" r="${r1(r)}" fill="${fill}"${o ? ' ' + st : ''}/>`;
+	`<circle cx="${r1(cx)}" cy="${r1(cy)}" r="${r1(r)}" fill="${fill}"${o ? '' : ' stroke="none"'}/>`;
 const ellipse = (cx, cy, rx, ry, fill, o = true, extra = '') =>
-	`<ellipse cx="${r1(cx)}" cy="${r1(cy)}" rx="${r1(rx)}" ry="${r1(ry)}" fill="${fill}"${o ? ' ' + st : ''}${extra}/>`;
+	`<ellipse cx="${r1(cx)}" cy="${r1(cy)}" rx="${r1(rx)}" ry="${r1(ry)}" fill="${fill}"${o ? '' : ' stroke="none"'}${extra}/>`;
 const rect = (x, y, w, h, rx, fill, o = true) =>
-	`<rect x="${r1(x)}" y="${r1(y)}" width="${r1(w)}" height="${r1(h)}" rx="${rx}" fill="${fill}"${o ? ' ' + st : ''}/>`;
-const path = (d, fill, o = true) => `<path d="${d}" fill="${fill}"${o ? ' ' + st : ''}/>`;
+	`<rect x="${r1(x)}" y="${r1(y)}" width="${r1(w)}" height="${r1(h)}" rx="${rx}" fill="${fill}"${o ? '' : ' stroke="none"'}/>`;
+const path = (d, fill, o = true) => `<path d="${d}" fill="${fill}"${o ? '' : ' stroke="none"'}/>`;
 const line = (d, colour = O, width = W) =>
-	`<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"/>`;
+	`<path d="${d}" fill="none"${colour === O ? '' : ` stroke="${colour}"`}${width === W ? '' : ` stroke-width="${r1(width)}"`}/>`;
 // A thick limb with an outline: drawn twice, dark and wide first.
 const limb = (d, colour, width) => line(d, O, width + 2 * W) + line(d, colour, width);
 const g = (inner, transform) => `<g transform="${transform}">${inner}</g>`;
-const svg = (vb, inner) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${vb}">${inner}</svg>\n`;
+const svg = (vb, inner) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${vb}"><g ${GROUP}>${inner}</g></svg>\n`;
 
 // A bumpy hair or cloud shape: circles outlined, then filled again without outline so they merge.
 const bumps = (pts, r, fill) =>
@@ -97,7 +98,7 @@ const people = {
 
 function hairBack(p, cx, cy, r) {
 	if (p.hair === 'bob') return path(`M${cx - r - 14} ${cy}Q${cx - r - 18} ${cy - r - 20} ${cx} ${cy - r - 12}Q${cx + r + 18} ${cy - r - 20} ${cx + r + 14} ${cy}L${cx + r + 12} ${cy + r * 0.7}L${cx - r - 12} ${cy + r * 0.7}Z`, p.hairColour);
-	if (p.hair === 'grey') return bumps([...arcPts(cx, cy - 6, r * 0.98, 150, 390, 11)], 30, p.hairColour);
+	if (p.hair === 'grey') return bumps(arcPts(cx, cy - 6, r * 0.98, 150, 390, 9), 32, p.hairColour);
 	return '';
 }
 function hairFront(p, cx, cy, r) {

@@ -9,6 +9,8 @@ import type { Database } from '../db/schema';
 import type { DevicePrincipal } from '../auth/devices';
 import { reportAttachment, reportCompleted, reportOpened } from '../incidents/from-reports';
 import { REPORT_EVENT } from '../../report/report-events';
+import { LESSON_EVENT } from '../../lessons/lesson-events';
+import { lessonAnswer, lessonChoice, lessonFinished, lessonStarted, lessonStep } from '../lessons/progress';
 
 export interface StoredEvent<P> {
 	id: string;
@@ -42,7 +44,12 @@ export interface EventHandler<S extends v.GenericSchema> {
 export const EVENT_HANDLERS: Record<string, EventHandler<any>> = {
 	[REPORT_EVENT.opened]: reportOpened,
 	[REPORT_EVENT.completed]: reportCompleted,
-	[REPORT_EVENT.attachment]: reportAttachment
+	[REPORT_EVENT.attachment]: reportAttachment,
+	[LESSON_EVENT.started]: lessonStarted,
+	[LESSON_EVENT.step]: lessonStep,
+	[LESSON_EVENT.choice]: lessonChoice,
+	[LESSON_EVENT.answer]: lessonAnswer,
+	[LESSON_EVENT.finished]: lessonFinished
 };
 
 /** Handlers run in this order within one batch: the press before its answers and attachments. */

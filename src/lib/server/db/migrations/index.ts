@@ -7,11 +7,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { foundation } from './0001-foundation';
 import { incidents } from './0002-incidents';
 import { safeSearch } from './0003-safe-search';
+import { lessonProgress } from './0004-lesson-progress';
 
 const migrations: Record<string, Migration> = {
 	'0001_foundation': foundation,
 	'0002_incidents': incidents,
-	'0003_safe_search': safeSearch
+	'0003_safe_search': safeSearch,
+	'0004_lesson_progress': lessonProgress
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

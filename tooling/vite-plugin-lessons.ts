@@ -10,7 +10,13 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileLessons, CURRICULUM, LESSONS_DIR, summaryOf, type CompiledProgramme } from './compile-lessons';
+import {
+	compileLessons,
+	CURRICULUM,
+	LESSONS_DIR,
+	summaryOf,
+	type CompiledProgramme
+} from './compile-lessons';
 
 const CATALOGUE = 'virtual:harbour-lessons';
 const LESSON = 'virtual:harbour-lesson/';
@@ -96,9 +102,10 @@ export function harbourLessons(options: LessonsPluginOptions = {}): Plugin {
 				const lessonId = id.slice(1 + LESSON.length);
 				const lesson = programme().lessons.find((l) => l.id === lessonId);
 				if (!lesson) return `export const lesson = null;\nexport const media = {};`;
-				return [mediaModule(mediaIn(lesson, new Set(programme().media))), `export const lesson = ${json(lesson)};`].join(
-					'\n'
-				);
+				return [
+					mediaModule(mediaIn(lesson, new Set(programme().media))),
+					`export const lesson = ${json(lesson)};`
+				].join('\n');
 			}
 			return null;
 		}

@@ -3,11 +3,13 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 import { harbourContent } from './tooling/vite-plugin-content';
 import { harbourSafeSearch } from './tooling/vite-plugin-safe-search';
+import { harbourLessons } from './tooling/vite-plugin-lessons';
 
 export default defineConfig({
 	plugins: [
 		harbourContent(),
 		harbourSafeSearch(),
+		harbourLessons(),
 		sveltekit(),
 		SvelteKitPWA({
 			strategies: 'injectManifest',
@@ -18,7 +20,8 @@ export default defineConfig({
 			// The web manifest is a static file: static/manifest.webmanifest.
 			manifest: false,
 			injectManifest: {
-				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest,woff2}'],
+				// Lesson pictures and recorded clips are emitted as hashed assets: precached with the app.
+				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest,woff2,mp3,m4a,ogg}'],
 				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024
 			}
 		})

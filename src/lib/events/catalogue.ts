@@ -15,6 +15,14 @@ import {
 	ReportOpenedSchema
 } from '../report/report-events';
 import { SEARCH_LOGGED, SearchLoggedSchema } from '../search/search-log-event';
+import {
+	LESSON_EVENT,
+	LessonAnswerPayload,
+	LessonChoicePayload,
+	LessonFinishedPayload,
+	LessonStartedPayload,
+	LessonStepPayload
+} from '../lessons/lesson-events';
 
 /** The class promised the charter together (a class-level moment, never a pupil). */
 export const CHARTER_PROMISED = 'charter.promised';
@@ -46,7 +54,13 @@ export const EVENT_CATALOGUE = {
 		priority: 1
 	}),
 	[SEARCH_LOGGED]: kind({ version: 1, schema: SearchLoggedSchema, maxBytes: 2 * 1024, priority: 5 }),
-	[CHARTER_PROMISED]: kind({ version: 1, schema: CharterPromisedSchema, maxBytes: 1024, priority: 4 })
+	[CHARTER_PROMISED]: kind({ version: 1, schema: CharterPromisedSchema, maxBytes: 1024, priority: 4 }),
+	// Lesson progress, at class level (never a pupil).
+	[LESSON_EVENT.started]: kind({ version: 1, schema: LessonStartedPayload, maxBytes: 2048, priority: 3 }),
+	[LESSON_EVENT.step]: kind({ version: 1, schema: LessonStepPayload, maxBytes: 2048, priority: 3 }),
+	[LESSON_EVENT.choice]: kind({ version: 1, schema: LessonChoicePayload, maxBytes: 2048, priority: 3 }),
+	[LESSON_EVENT.answer]: kind({ version: 1, schema: LessonAnswerPayload, maxBytes: 2048, priority: 3 }),
+	[LESSON_EVENT.finished]: kind({ version: 1, schema: LessonFinishedPayload, maxBytes: 2048, priority: 3 })
 } as const;
 
 export type EventKind = keyof typeof EVENT_CATALOGUE;

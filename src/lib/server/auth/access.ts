@@ -40,6 +40,8 @@ export const ACCESS: Record<string, Rule> = {
 	'/(pupil)/class/(signed-in)/grown-ups': 'class',
 	'/(pupil)/class/(signed-in)/search': 'class',
 	'/(pupil)/class/(signed-in)/search/view': 'class',
+	'/(pupil)/class/(signed-in)/lessons': 'class',
+	'/(pupil)/class/(signed-in)/lessons/[lessonId]': 'class',
 	'/(staff)/staff/sign-in': 'public',
 	'/(staff)/staff/sign-out': 'staff',
 	'/(staff)/staff/(signed-in)': 'staff',
@@ -49,6 +51,12 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/search/list': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/search/list.csv': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/classes/[classId]': 'class-staff',
+	// The programme and its coverage are for every member of staff; plans and previews are for
+	// those who teach (governors see the programme and coverage only).
+	'/(staff)/staff/(signed-in)/lessons': 'staff',
+	'/(staff)/staff/(signed-in)/lessons/[lessonId]': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/lessons/[lessonId]/preview': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/lessons/[lessonId]/talk-at-home': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/admin/staff': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes/[classId]/card': 'admin',

@@ -2,6 +2,7 @@
  * Table types shared by SQLite and PostgreSQL. Times are ISO-8601 text and flags are 0/1
  * integers so the same queries and migrations run unchanged on both engines.
  */
+import type { Generated } from 'kysely';
 
 import type { StaffRole } from '../../staff/roles';
 
@@ -201,6 +202,19 @@ export interface SearchListReviewTable {
 	reviewed_at: string;
 }
 
+/** Lesson progress per class, lesson and tablet (migration 0004); never a pupil. */
+export interface LessonProgressTable {
+	school_id: Generated<string>;
+	class_id: string;
+	lesson_id: string;
+	device_id: string;
+	started_at: string;
+	last_played_at: string;
+	last_step: Generated<number>;
+	finished_at: string | null;
+	times_finished: Generated<number>;
+}
+
 export interface Database {
 	staff: StaffTable;
 	classes: ClassTable;
@@ -219,4 +233,5 @@ export interface Database {
 	incident_entries: IncidentEntryTable;
 	attachments: AttachmentTable;
 	search_log: SearchLogTable;
+	lesson_progress: LessonProgressTable;
 }

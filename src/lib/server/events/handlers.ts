@@ -12,6 +12,8 @@ import { searchLogged } from '../search-admin/search-logged';
 import { REPORT_EVENT } from '../../report/report-events';
 import { SEARCH_LOGGED } from '../../search/search-log-event';
 import { CHARTER_PROMISED, type EventKind, type EventPayload } from '../../events/catalogue';
+import { LESSON_EVENT } from '../../lessons/lesson-events';
+import { lessonAnswer, lessonChoice, lessonFinished, lessonStarted, lessonStep } from '../lessons/progress';
 
 /** Kinds that need nothing beyond the stored event itself. */
 const storedOnly = { apply: async () => null };
@@ -47,7 +49,12 @@ export const EVENT_HANDLERS: { [K in EventKind]: EventHandler<K> } = {
 	[REPORT_EVENT.completed]: reportCompleted,
 	[REPORT_EVENT.attachment]: reportAttachment,
 	[SEARCH_LOGGED]: searchLogged,
-	[CHARTER_PROMISED]: storedOnly
+	[CHARTER_PROMISED]: storedOnly,
+	[LESSON_EVENT.started]: lessonStarted,
+	[LESSON_EVENT.step]: lessonStep,
+	[LESSON_EVENT.choice]: lessonChoice,
+	[LESSON_EVENT.answer]: lessonAnswer,
+	[LESSON_EVENT.finished]: lessonFinished
 };
 
 /** Handlers run in this order within one batch: the press before its answers and attachments. */
@@ -56,5 +63,10 @@ export const HANDLER_ORDER: EventKind[] = [
 	REPORT_EVENT.completed,
 	REPORT_EVENT.attachment,
 	SEARCH_LOGGED,
-	CHARTER_PROMISED
+	CHARTER_PROMISED,
+	LESSON_EVENT.started,
+	LESSON_EVENT.step,
+	LESSON_EVENT.choice,
+	LESSON_EVENT.answer,
+	LESSON_EVENT.finished
 ];

@@ -8,12 +8,14 @@ import { foundation } from './0001-foundation';
 import { incidents } from './0002-incidents';
 import { safeSearch } from './0003-safe-search';
 import { hardening } from './0004-hardening';
+import { lessonProgress } from './0005-lesson-progress';
 
 const migrations: Record<string, Migration> = {
 	'0001_foundation': foundation,
 	'0002_incidents': incidents,
 	'0003_safe_search': safeSearch,
-	'0004_hardening': hardening
+	'0004_hardening': hardening,
+	'0005_lesson_progress': lessonProgress
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,7 +5,28 @@ import { listDevices } from '$lib/server/school/devices-admin';
 import { createEnrolCode } from '$lib/server/auth/devices';
 import { recentClassEvents } from '$lib/server/events/ingest';
 import { appendAudit } from '$lib/server/audit/audit-log';
+import { classLessonProgress } from '$lib/server/lessons/progress';
+import { catalogue } from 'virtual:harbour-lessons';
+import { lessonYearOf } from '$lib/content/curriculum-schema';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The class's year's lessons (and any other it has played), with when each was last played. */
+async function lessonsWithProgress(db: ReturnType<typeof app>['db'], classId: string, yearGroup: string) {
+	const progress = await classLessonProgress(db, classId);
+	const year = lessonYearOf(yearGroup);
+	return catalogue
+		.filter((l) => l.year === year || progress.some((p) => p.lessonId === l.id))
+		.map((l) => {
+			const p = progress.find((x) => x.lessonId === l.id);
+			return {
+				id: l.id,
+				title: l.title,
+				halfTerm: l.halfTerm,
+				lastPlayedAt: p?.lastPlayedAt ?? null,
+				tabletsFinished: p?.tabletsFinished ?? 0
+			};
+		});
+}
 
 export const load = (async ({ params }) => {
 	const { db } = app();
@@ -14,7 +35,8 @@ export const load = (async ({ params }) => {
 	return {
 		info,
 		devices: (await listDevices(db, info.id)).filter((d) => !d.revokedAt),
-		events: await recentClassEvents(db, info.id)
+		events: await recentClassEvents(db, info.id),
+		lessons: await lessonsWithProgress(db, info.id, info.yearGroup)
 	};
 }) satisfies PageServerLoad;
 

@@ -1,0 +1,256 @@
+/**
+ * The lesson engine in the built app, on the real Reception programme. The walks are driven from
+ * the compiled scenario graphs (the same compiler and proof the build runs): every Reception lesson
+ * is played to its end along its shortest path, and again along a path to every ending.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { compileLessons, type CompiledScenario } from '../../tooling/compile-lessons';
+import type { CompiledLesson } from '../../src/lib/lessons/compiled';
+import { classTablet, keptForOffline, outboxRows, pressTellAGrownUp, signInStaff, TEACHER } from './helpers';
+
+const programme = compileLessons(process.cwd());
+const reception = programme.lessons.filter((l) => l.year === 'reception');
+const scenariosOf = (lesson: CompiledLesson) => programme.scenarios.filter((s) => s.lesson === lesson.id);
+
+/** How many walks reach every ending of every scenario in a lesson (at least one). */
+const walksFor = (lesson: CompiledLesson) => Math.max(1, ...scenariosOf(lesson).map((s) => s.paths.length));
+
+const stage = (page: Page) => page.locator('section.stage[data-playing=yes]');
+
+/** A child chooses a picture: the first tap says it, the second chooses it. */
+async function choosePicture(page: Page, index: number): Promise<void> {
+	const choice = stage(page).locator(`[data-choice="${index}"]`);
+	const pick = choice.locator('button.pick');
+	if (await pick.count()) {
+		await pick.click();
+		await expect(choice).toHaveClass(/armed/);
+		await pick.click();
+	} else {
+		await choice.click(); // a "let's try again" arrow (a next: scene)
+	}
+}
+
+/**
+ * Plays `lesson` from its first page to "finished", taking walk number `walk` through each
+ * scenario (walk 0 is the shortest; walk k reaches each scenario's k-th ending).
+ */
+async function playLesson(page: Page, lesson: CompiledLesson, walk: number): Promise<void> {
+	await page.goto(`/class/lessons/${lesson.id}`);
+	await expect(stage(page)).toBeVisible();
+	for (const [i, step] of lesson.steps.entries()) {
+		await expect(stage(page)).toHaveAttribute('data-step', step.id);
+		if (step.kind === 'scenario') {
+			const scenario = scenariosOf(lesson).find((s) => s.step === step.id) as CompiledScenario;
+			const path = scenario.paths[Math.min(walk, scenario.paths.length - 1)]!;
+			let scene = scenario.start;
+			for (const choice of path.choices) {
+				await expect(stage(page)).toHaveAttribute('data-scene', scene);
+				await choosePicture(page, choice);
+				scene = scenario.scenes[scene]!.choices[choice]!.to;
+			}
+			await expect(stage(page)).toHaveAttribute('data-scene', path.ending);
+		}
+		if (step.kind === 'quiz') {
+			await choosePicture(
+				page,
+				step.answers.findIndex((a) => a.right)
+			);
+			await expect(stage(page).locator('.feedback')).toBeVisible();
+		}
+		if (step.kind === 'recap') {
+			for (const objective of lesson.objectives) {
+				await stage(page).getByRole('button', { name: objective }).click();
+			}
+		}
+		const next = i === lesson.steps.length - 1 ? 'Finish' : 'Next';
+		await stage(page).getByRole('button', { name: next, exact: true }).click();
+	}
+	await expect(stage(page)).toHaveAttribute('data-finished', 'yes');
+}
+
+async function teacherPage(browser: Browser, email: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signInStaff(page, email);
+	return page;
+}
+
+test('the Reception programme has six lessons, each with a scenario or quiz', () => {
+	expect(reception).toHaveLength(6);
+	for (const l of reception)
+		expect(l.steps.some((s) => s.kind === 'scenario' || s.kind === 'quiz')).toBe(true);
+});
+
+test('a class walks every Reception lesson to its end, by the shortest path and through every ending; the teacher sees it', async ({
+	browser
+}) => {
+	test.setTimeout(600_000);
+	const { context, page } = await classTablet(browser, 'Ladybirds');
+	await page.getByRole('link', { name: 'Lessons' }).click();
+	await expect(page).toHaveURL(/\/class\/lessons$/);
+	for (const lesson of reception) {
+		await expect(page.getByRole('link', { name: new RegExp(lesson.title) }).first()).toBeVisible();
+	}
+	for (const lesson of reception) {
+		for (let walk = 0; walk < walksFor(lesson); walk++) await playLesson(page, lesson, walk);
+	}
+	await expect.poll(() => outboxRows(page), { timeout: 30_000 }).toBe(0);
+	await context.close();
+
+	const teacher = await teacherPage(browser, TEACHER.Ladybirds);
+	await teacher.getByRole('link', { name: 'Ladybirds' }).first().click();
+	for (const lesson of reception) {
+		const row = teacher.locator(`tr[data-lesson="${lesson.id}"]`);
+		await expect(row.locator('td').nth(2)).not.toHaveText('not yet');
+		await expect(row.locator('td').nth(3)).toHaveText('1');
+	}
+});
+
+test('a lesson resumes at the same page after a reload with the network off', async ({ browser }) => {
+	const { context, page } = await classTablet(browser, 'Ladybirds');
+	const lesson = reception[0]!;
+	await page.goto('/class/lessons');
+	await keptForOffline(page, `/class/lessons/${lesson.id}`);
+	await page
+		.getByRole('link', { name: new RegExp(lesson.title) })
+		.first()
+		.click();
+	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[0]!.id);
+	await stage(page).getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[1]!.id);
+	await context.setOffline(true);
+	await page.reload();
+	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[1]!.id);
+	// Still usable offline: on to the next page, with its pictures from the cache.
+	await stage(page).getByRole('button', { name: 'Back', exact: true }).click();
+	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[0]!.id);
+	const broken = await stage(page)
+		.locator('svg.picture image')
+		.evaluateAll(async (images) => {
+			const hrefs = images.map((i) => i.getAttribute('href') ?? '');
+			const results = await Promise.all(
+				hrefs.map((h) =>
+					fetch(h).then(
+						(r) => r.ok,
+						() => false
+					)
+				)
+			);
+			return hrefs.filter((_, i) => !results[i]);
+		});
+	expect(broken).toEqual([]);
+	await context.close();
+});
+
+test('a lesson opened offline for the first time still plays, because one online visit kept it', async ({
+	browser
+}) => {
+	const { context, page } = await classTablet(browser, 'Ladybirds');
+	const lesson = reception.at(-1)!;
+	await page.goto('/class/lessons');
+	await keptForOffline(page, `/class/lessons/${lesson.id}`);
+	await context.setOffline(true);
+	await page.goto(`/class/lessons/${lesson.id}`);
+	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[0]!.id);
+	await context.close();
+});
+
+test('a practice press inside a lesson is praised, goes back to the lesson and reaches no staff screen', async ({
+	browser
+}) => {
+	const lesson = reception.find((l) => l.steps.some((s) => s.kind === 'practice'))!;
+	const practiceAt = lesson.steps.findIndex((s) => s.kind === 'practice');
+	const dsl = await teacherPage(browser, 'dsl@demo.harbour');
+	await dsl.goto('/staff/incidents?status=all');
+	const before = await dsl.locator('tbody tr').count();
+
+	const { context, page } = await classTablet(browser, 'Ladybirds');
+	await page.goto(`/class/lessons/${lesson.id}`);
+	await expect(stage(page)).toBeVisible();
+	// Get to the practice page the quick way: resume there.
+	await page.evaluate(
+		([key, step]) =>
+			localStorage.setItem(
+				key,
+				JSON.stringify({ step, scenes: [], answer: null, ticked: [], finished: false })
+			),
+		[`harbour-lesson:${lesson.id}`, practiceAt] as const
+	);
+	await page.reload();
+	await expect(stage(page)).toHaveAttribute('data-step-kind', 'practice');
+	await pressTellAGrownUp(page);
+	await expect(page.getByRole('heading', { name: 'Well done for pressing the button!' })).toBeVisible();
+	const cover = page.getByRole('dialog');
+	await cover.getByRole('button', { name: 'Next' }).click();
+	await cover.getByRole('button', { name: 'Back to my class' }).click();
+	await expect(page).toHaveURL(new RegExp(`/class/lessons/${lesson.id}$`));
+	await expect(stage(page)).toHaveAttribute('data-step-kind', 'practice');
+	await expect(stage(page).locator('.praise')).toBeVisible();
+	await expect.poll(() => outboxRows(page)).toBe(0);
+	// Leaving the practice page disarms it: the next press would be a real one.
+	await stage(page)
+		.getByRole('button', { name: /^(Next|Finish)$/ })
+		.click();
+	expect(await page.evaluate(() => document.querySelector('[data-step-kind=practice]'))).toBeNull();
+
+	await dsl.goto('/staff/incidents?status=all');
+	await expect(dsl.locator('tbody tr')).toHaveCount(before);
+	await context.close();
+});
+
+test('a child in a lesson is not sent home by the kiosk idle return', async ({ browser }) => {
+	const { context, page } = await classTablet(browser, 'Ladybirds');
+	await page.clock.install();
+	const lesson = reception[0]!;
+	await page.goto(`/class/lessons/${lesson.id}`);
+	await expect(stage(page)).toBeVisible();
+	await page.clock.fastForward('10:00');
+	await expect(page).toHaveURL(new RegExp(`/class/lessons/${lesson.id}$`));
+	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[0]!.id);
+	await context.close();
+});
+
+async function expectNoViolations(page: Page, name: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+}
+
+test('axe finds no violations on the lessons list, the player and the staff lesson pages', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const { context, page } = await classTablet(browser, 'Ladybirds');
+	await page.goto('/class/lessons');
+	await expectNoViolations(page, 'lessons list');
+	const lesson = reception.find((l) => l.steps.some((s) => s.kind === 'scenario'))!;
+	await page.goto(`/class/lessons/${lesson.id}`);
+	for (const step of lesson.steps) {
+		await expect(stage(page)).toHaveAttribute('data-step', step.id);
+		await expectNoViolations(page, `player: ${step.kind} ${step.id}`);
+		if (step.kind === 'scenario' || step.kind === 'quiz') break;
+		await stage(page).getByRole('button', { name: 'Next', exact: true }).click();
+	}
+	await context.close();
+
+	const teacher = await teacherPage(browser, TEACHER.Ladybirds);
+	for (const [name, path] of [
+		['programme', '/staff/lessons'],
+		['plan', `/staff/lessons/${lesson.id}`],
+		['talk-at-home card', `/staff/lessons/${lesson.id}/talk-at-home`],
+		['preview', `/staff/lessons/${lesson.id}/preview`]
+	] as const) {
+		await teacher.goto(path);
+		await expectNoViolations(teacher, name);
+	}
+});
+
+test('a governor sees the programme and coverage, not the lesson plans', async ({ browser }) => {
+	const governor = await teacherPage(browser, 'governor@demo.harbour');
+	await governor.goto('/staff/lessons');
+	await expect(governor.getByRole('heading', { name: 'Coverage of the strands' })).toBeVisible();
+	await expect(governor.getByRole('link', { name: reception[0]!.title })).toHaveCount(0);
+	const res = await governor.goto(`/staff/lessons/${reception[0]!.id}`);
+	expect(res?.status()).toBe(403);
+});

@@ -13,7 +13,7 @@ function hooks() {
 	const watched: string[] = [];
 	const context = { addWatchFile: (f: string) => watched.push(f) };
 	const resolveId = plugin.resolveId as (id: string) => string | null;
-	const load = plugin.load as (this: typeof context, id: string) => string | null;
+	const load = plugin.load as unknown as (this: typeof context, id: string) => string | null;
 	return { resolveId, load: (id: string) => load.call(context, id), watched };
 }
 

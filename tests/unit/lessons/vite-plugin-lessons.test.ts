@@ -12,7 +12,7 @@ function hooks() {
 	const plugin = harbourLessons({ root: FIXTURE });
 	const watched: string[] = [];
 	const context = { addWatchFile: (f: string) => watched.push(f) };
-	const resolveId = plugin.resolveId as unknown as (id: string) => string | null;
+	const resolveId = plugin.resolveId as (id: string) => string | null;
 	const load = plugin.load as unknown as (this: typeof context, id: string) => string | null;
 	return { resolveId, load: (id: string) => load.call(context, id), watched };
 }
@@ -41,7 +41,7 @@ describe('the lessons build plugin', () => {
 
 	it('stops the build with the file, line and fix when a lesson is broken', () => {
 		const plugin = harbourLessons({ root: join(process.cwd(), 'tests/fixtures') });
-		const load = plugin.load as unknown as (this: unknown, id: string) => string | null;
+		const load = plugin.load as (this: unknown, id: string) => string | null;
 		expect(() => load.call({ addWatchFile() {} }, '\0virtual:harbour-lessons')).toThrow(
 			'content/curriculum.yaml:1: the programme file is missing.'
 		);

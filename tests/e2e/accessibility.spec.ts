@@ -12,7 +12,7 @@ async function expectNoViolations(page: Page, name: string) {
 }
 
 test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(360_000);
 	const anon = await (await browser.newContext()).newPage();
 	for (const [name, path] of [
 		['front door', '/'],

@@ -57,6 +57,11 @@ export class RoundGame implements GameRules {
 		this.#left = [...(this.rounds[0]?.items ?? [])];
 	}
 
+	get pictures(): CastPicture[] {
+		const all = this.rounds.flatMap((r) => [...r.items, ...r.targets].map((p) => p.picture));
+		return [...new Set([this.place, ...all])];
+	}
+
 	get hints(): number {
 		return this.#hints;
 	}

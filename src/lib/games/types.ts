@@ -68,4 +68,6 @@ export interface GameRules {
 	move(itemId: string, targetId: string): MoveResult;
 	/** Spoken at the end. */
 	readonly finale: string;
+	/** Every picture the game can show, so the scene loads them all before the first frame. */
+	readonly pictures: CastPicture[];
 }

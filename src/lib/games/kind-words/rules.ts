@@ -4,7 +4,7 @@
  * told about (a practice report inside the game, never sent to staff).
  */
 import { RoundGame, type RuleItem } from '../rounds';
-import type { GameView, Level, Target } from '../types';
+import type { CastPicture, GameView, Level, Target } from '../types';
 
 export type Mood = 'sad' | 'thinking' | 'happy';
 
@@ -46,7 +46,7 @@ export class KindWords extends RoundGame {
 	constructor(level: Level) {
 		const friend = FRIEND[level];
 		const messages = MESSAGES.slice(0, COUNT[level]);
-		const items: RuleItem[] = messages.map((m) =>
+		const items = messages.map((m): RuleItem =>
 			m.kind
 				? {
 						id: m.id,
@@ -88,6 +88,13 @@ export class KindWords extends RoundGame {
 		});
 		this.friend = friend;
 		this.#kindTotal = messages.filter((m) => m.kind).length;
+	}
+
+	override get pictures(): CastPicture[] {
+		const faces = (['sad', 'thinking', 'happy'] as const).map(
+			(m): CastPicture => `people/${this.friend.who}-${m}`
+		);
+		return [...new Set([...super.pictures, ...faces])];
 	}
 
 	/** The friend's face: sad, then thinking, then happy once every kind message has arrived. */

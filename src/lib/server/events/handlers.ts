@@ -9,6 +9,7 @@ import type { Database } from '../db/schema';
 import type { DevicePrincipal } from '../auth/devices';
 import { reportAttachment, reportCompleted, reportOpened } from '../incidents/from-reports';
 import { REPORT_EVENT } from '../../report/report-events';
+import { gameFinished } from '../games/outcomes';
 
 export interface StoredEvent<P> {
 	id: string;
@@ -42,7 +43,8 @@ export interface EventHandler<S extends v.GenericSchema> {
 export const EVENT_HANDLERS: Record<string, EventHandler<any>> = {
 	[REPORT_EVENT.opened]: reportOpened,
 	[REPORT_EVENT.completed]: reportCompleted,
-	[REPORT_EVENT.attachment]: reportAttachment
+	[REPORT_EVENT.attachment]: reportAttachment,
+	'game.finished': gameFinished
 };
 
 /** Handlers run in this order within one batch: the press before its answers and attachments. */

@@ -11,6 +11,7 @@ import { searchBenchRows } from './bench-search';
 import { percentile, type BenchRow as Row } from './lib/bench-row';
 import { measureReports } from './bench-reports';
 import { measureIngest } from './bench-ingest';
+import { gamesBenchRows } from './bench-games';
 
 const PORT = 4300;
 const BASE = `http://localhost:${PORT}`;
@@ -166,6 +167,7 @@ async function main() {
 			detail: `ingest is ${Math.round((ingest.ingestPerSecond / ingest.rawOneRowPerSecond) * 100) / 100}× this`
 		});
 		rows.push(...(await searchBenchRows(browser)));
+		rows.push(...(await gamesBenchRows(browser)));
 	} finally {
 		await browser.close();
 		server.kill();

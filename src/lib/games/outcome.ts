@@ -7,7 +7,7 @@ import { GAME_IDS, LEVELS } from './types';
 
 export const GAME_FINISHED = 'game.finished';
 
-export const GameFinishedSchema = v.object({
+export const GameFinishedSchema = v.strictObject({
 	game: v.picklist(GAME_IDS),
 	level: v.picklist(LEVELS),
 	/** Wrong moves, each met with a hint and another try. */

@@ -82,18 +82,18 @@ async function dragFrameTimes(page: Page): Promise<number[]> {
 		y: Math.round(box.y + (wy * box.height) / 900)
 	});
 	const cdp = await page.context().newCDPSession(page);
-	await page.evaluate(() => {
-		const w = window as unknown as { __frames: number[]; __stop: boolean };
-		w.__frames = [];
-		w.__stop = false;
+	// A string, not a function: tsx would wrap named functions in a helper the page does not have.
+	await page.evaluate(`(() => {
+		window.__frames = [];
+		window.__stop = false;
 		let last = performance.now();
-		const tick = (t: number) => {
-			w.__frames.push(t - last);
+		const tick = (t) => {
+			window.__frames.push(t - last);
 			last = t;
-			if (!w.__stop) requestAnimationFrame(tick);
+			if (!window.__stop) requestAnimationFrame(tick);
 		};
 		requestAnimationFrame(tick);
-	});
+	})()`);
 	const start = at(x, y);
 	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ ...start, id: 1 }] });
 	for (let i = 0; i < 180; i++) {

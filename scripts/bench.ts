@@ -13,6 +13,7 @@ import { percentile, type BenchRow as Row } from './lib/bench-row';
 import { measureReports } from './bench-reports';
 import { measureIngest } from './bench-ingest';
 import { lessonBenchRows } from './bench-lessons';
+import { gamesBenchRows } from './bench-games';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4300);
 const BASE = `http://localhost:${PORT}`;
@@ -177,6 +178,7 @@ async function main() {
 		});
 		rows.push(...(await searchBenchRows(browser)));
 		rows.push(...(await lessonBenchRows(browser)));
+		rows.push(...(await gamesBenchRows(browser)));
 	} finally {
 		await browser.close();
 		server.kill();

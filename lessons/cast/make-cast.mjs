@@ -497,6 +497,22 @@ const things = {
 	'hug-heart': () => svg('0 0 400 400', path(heartPath(200, 210, 1.55), '#f27d8c') + circle(150, 190, 40, SKIN.light) + circle(250, 190, 40, SKIN.fair) + face(150, 190, 40, 'happy', { dog: true }) + face(250, 190, 40, 'happy', { dog: true })),
 };
 
+// ---------- things for the games (src/lib/games/) ----------
+const catHead = (cx, cy, r, fill) => path(`M${cx - r} ${cy - r * 0.2}L${cx - r * 0.8} ${cy - r * 1.25}L${cx - r * 0.25} ${cy - r * 0.85}Q${cx} ${cy - r * 0.95} ${cx + r * 0.25} ${cy - r * 0.85}L${cx + r * 0.8} ${cy - r * 1.25}L${cx + r} ${cy - r * 0.2}Q${cx + r} ${cy + r * 0.9} ${cx} ${cy + r * 0.9}Q${cx - r} ${cy + r * 0.9} ${cx - r} ${cy - r * 0.2}Z`, fill);
+Object.assign(things, {
+	basket: () => svg('0 0 400 400', line('M90 190Q200 20 310 190', O, 30) + line('M90 190Q200 20 310 190', '#c68b4e', 16) + path('M50 180H350L315 350Q310 364 296 364H104Q90 364 85 350Z', '#e0a96d') + line('M70 240H330M80 300H320', '#a86f3c', 8) + line('M150 190V360M250 190V360', '#a86f3c', 8) + rect(40, 170, 320, 34, 16, '#c68b4e')),
+	'secret-box': () => svg('0 0 400 400', rect(60, 170, 280, 190, 20, '#3f9be0') + rect(50, 130, 300, 60, 16, '#2f7fc0') + line('M130 140V104A70 70 0 0 1 270 104V140', O, 36) + line('M130 140V104A70 70 0 0 1 270 104V140', '#b8c1cf', 22) + rect(150, 210, 100, 90, 16, '#f2b134') + circle(200, 244, 14, O, false) + path('M192 248H208L212 282H188Z', O, false)),
+	'paint-palette': () => svg('0 0 400 400', path('M200 50Q350 50 360 180Q366 260 290 260Q250 260 256 300Q262 350 200 350Q50 350 44 200Q40 50 200 50Z', '#f5e1c0') + circle(130, 150, 30, '#e85d4a') + circle(210, 110, 30, '#fbd37a') + circle(290, 150, 30, '#3fae6a') + circle(120, 240, 30, '#3f9be0') + circle(190, 280, 26, '#8e5cc7', false) + ellipse(300, 205, 26, 18, '#ffffff')),
+	key: () => svg('0 0 400 400', circle(120, 200, 80, '#f2b134') + circle(120, 200, 30, '#ffffff') + rect(190, 176, 170, 48, 10, '#f2b134') + rect(290, 216, 28, 56, 6, '#f2b134') + rect(330, 216, 28, 40, 6, '#f2b134') + [250, 290, 330].map((x) => star(x - 60, 120, 16, '#8e5cc7', false)).join('')),
+	jumper: () => svg('0 0 400 400', path('M140 60L70 90L20 200L80 230L110 170V360H290V170L320 230L380 200L330 90L260 60Q200 110 140 60Z', '#c0392b') + path('M140 60Q200 120 260 60', 'none') + path('M230 170H290V230Q260 252 230 230Z', '#fbd37a') + star(260, 198, 16, '#3f9be0', false) + line('M110 330H290', '#a93226', 10)),
+	'birthday-cake': () => svg('0 0 400 400', rect(70, 200, 260, 150, 20, '#f7c6d0') + path('M70 240Q105 270 135 240Q168 270 200 240Q232 270 265 240Q298 270 330 240V220Q330 200 310 200H90Q70 200 70 220Z', '#ffffff') + [140, 200, 260].map((x) => rect(x - 10, 120, 20, 80, 6, '#8fc4f0') + path(`M${x} 70Q${x + 18} 96 ${x} 110Q${x - 18} 96 ${x} 70Z`, '#f2b134')).join('') + ellipse(200, 356, 160, 14, '#d5d9e3', false)),
+	'pet-photo': () => svg('0 0 400 400', rect(60, 50, 280, 300, 18, '#ffffff') + rect(88, 78, 224, 200, 8, '#fdf1c9') + catHead(200, 190, 70, '#f6b26b') + face(200, 196, 62, 'happy', { dog: true }) + line('M120 314H280', '#d5d9e3', 10)),
+	'whale-photo': () => svg('0 0 400 400', rect(40, 60, 320, 280, 18, '#ffffff') + rect(64, 84, 272, 200, 8, '#8fc4f0') + path('M64 230Q200 210 336 230V284H64Z', '#3f7fc0', false) + path('M90 200Q100 140 190 140Q270 140 290 190L330 160L320 220L290 210Q260 250 180 250Q100 250 90 200Z', '#5d6785') + circle(140, 186, 8, O, false) + line('M190 126Q186 100 170 96M190 126Q196 100 212 96', '#ffffff', 7) + line('M90 314H310', '#d5d9e3', 10)),
+	'talking-cat': () => svg('0 0 400 400', bubble(200, 30, 170, 110, '#ffffff', false) + circle(250, 86, 10, O, false) + circle(285, 86, 10, O, false) + circle(320, 86, 10, O, false) + ellipse(150, 310, 100, 70, '#8e8e9e') + catHead(150, 200, 80, '#8e8e9e') + face(150, 208, 70, 'happy', { dog: true })),
+	dinosaur: () => svg('0 0 400 400', path('M40 360L90 350L90 330Z', '#3fae6a') + path('M60 340Q120 260 170 240Q190 140 240 100Q300 70 340 110Q360 140 330 160L270 170Q260 230 280 280Q300 330 260 350L240 360V330H190V360H150V330Q110 340 60 340Z', '#3fae6a') + circle(300, 118, 10, O, false) + line('M280 146Q300 156 320 146', O, 6) + [[190, 180], [210, 150], [170, 215]].map(([x, y]) => path(`M${x} ${y}l-28 -8l12 26Z`, '#f2b134')).join('')),
+	'close-x': () => svg('0 0 400 400', circle(200, 200, 160, '#eef1f6') + line('M130 130L270 270M270 130L130 270', O, 52) + line('M130 130L270 270M270 130L130 270', '#e85d4a', 30))
+});
+
 // ---------- write everything ----------
 function write(rel, text) {
 	const file = join(here, rel);

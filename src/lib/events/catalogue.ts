@@ -23,6 +23,7 @@ import {
 	LessonStartedPayload,
 	LessonStepPayload
 } from '../lessons/lesson-events';
+import { GAME_FINISHED, GameFinishedSchema } from '../games/outcome';
 
 /** The class promised the charter together (a class-level moment, never a pupil). */
 export const CHARTER_PROMISED = 'charter.promised';
@@ -60,7 +61,9 @@ export const EVENT_CATALOGUE = {
 	[LESSON_EVENT.step]: kind({ version: 1, schema: LessonStepPayload, maxBytes: 2048, priority: 3 }),
 	[LESSON_EVENT.choice]: kind({ version: 1, schema: LessonChoicePayload, maxBytes: 2048, priority: 3 }),
 	[LESSON_EVENT.answer]: kind({ version: 1, schema: LessonAnswerPayload, maxBytes: 2048, priority: 3 }),
-	[LESSON_EVENT.finished]: kind({ version: 1, schema: LessonFinishedPayload, maxBytes: 2048, priority: 3 })
+	[LESSON_EVENT.finished]: kind({ version: 1, schema: LessonFinishedPayload, maxBytes: 2048, priority: 3 }),
+	// A game played to its end, at class level.
+	[GAME_FINISHED]: kind({ version: 1, schema: GameFinishedSchema, maxBytes: 1024, priority: 3 })
 } as const;
 
 export type EventKind = keyof typeof EVENT_CATALOGUE;

@@ -37,7 +37,7 @@ export interface PageWords {
 }
 
 /** Until the games issue builds them, a game step says so, kindly. */
-export const GAME_COMING = 'This game is coming soon. Let’s carry on with our lesson!';
+export const GAME_COMING = 'On a class tablet, the children play this game here.';
 
 export class LessonPlayer {
 	pos = $state.raw<Position>({ step: 0, scenes: [], answer: null, ticked: [], finished: false });

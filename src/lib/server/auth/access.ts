@@ -37,6 +37,8 @@ export const ACCESS: Record<string, Rule> = {
 	'/(pupil)/class/sign-in': 'device',
 	'/(pupil)/class/(signed-in)': 'class',
 	'/(pupil)/class/(signed-in)/charter': 'class',
+	'/(pupil)/class/(signed-in)/games': 'class',
+	'/(pupil)/class/(signed-in)/games/[game]': 'class',
 	'/(pupil)/class/(signed-in)/grown-ups': 'class',
 	'/(pupil)/class/(signed-in)/search': 'class',
 	'/(pupil)/class/(signed-in)/search/view': 'class',

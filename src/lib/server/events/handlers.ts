@@ -14,6 +14,8 @@ import { SEARCH_LOGGED } from '../../search/search-log-event';
 import { CHARTER_PROMISED, type EventKind, type EventPayload } from '../../events/catalogue';
 import { LESSON_EVENT } from '../../lessons/lesson-events';
 import { lessonAnswer, lessonChoice, lessonFinished, lessonStarted, lessonStep } from '../lessons/progress';
+import { gameFinished } from '../games/outcomes';
+import { GAME_FINISHED } from '../../games/outcome';
 
 /** Kinds that need nothing beyond the stored event itself. */
 const storedOnly = { apply: async () => null };
@@ -54,7 +56,8 @@ export const EVENT_HANDLERS: { [K in EventKind]: EventHandler<K> } = {
 	[LESSON_EVENT.step]: lessonStep,
 	[LESSON_EVENT.choice]: lessonChoice,
 	[LESSON_EVENT.answer]: lessonAnswer,
-	[LESSON_EVENT.finished]: lessonFinished
+	[LESSON_EVENT.finished]: lessonFinished,
+	[GAME_FINISHED]: gameFinished
 };
 
 /** Handlers run in this order within one batch: the press before its answers and attachments. */
@@ -68,5 +71,6 @@ export const HANDLER_ORDER: EventKind[] = [
 	LESSON_EVENT.step,
 	LESSON_EVENT.choice,
 	LESSON_EVENT.answer,
-	LESSON_EVENT.finished
+	LESSON_EVENT.finished,
+	GAME_FINISHED
 ];

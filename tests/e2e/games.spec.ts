@@ -4,6 +4,7 @@
  * offline; an axe scan of the game screens; no canvases or listeners left behind after leaving a
  * game ten times; and no Phaser at all on the class home.
  */
+import { compileLessons } from '../../tooling/compile-lessons';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { enrolTablet, keptForOffline, readClassCard, signInClass, type DemoClass } from './helpers';
@@ -292,5 +293,35 @@ test('the class home loads no Phaser; a game screen does', async ({ browser }) =
 	await page.getByRole('link', { name: 'Kind words' }).click();
 	await expect(page.locator('section.game[data-ready=yes]')).toBeVisible({ timeout: 20_000 });
 	await expect.poll(() => phaser.length).toBe(1);
+	await context.close();
+});
+
+test('a lesson’s game step plays the game itself, and its outcome is recorded for the lesson', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const { context, page } = await touchTablet(browser, 'Ladybirds');
+	await page.goto('/class/lessons/kind-words-here-and-online');
+	const stage = page.locator('section.stage[data-playing=yes]');
+	await expect(stage).toBeVisible();
+	// Forward through the pages to the game step, taking each scenario's shortest path to an ending.
+	const lesson = compileLessons(process.cwd()).lessons.find((l) => l.id === 'kind-words-here-and-online')!;
+	const scenarios = compileLessons(process.cwd()).scenarios.filter((sc) => sc.lesson === lesson.id);
+	for (const step of lesson.steps) {
+		if (step.kind === 'game') break;
+		const scenario = scenarios.find((sc) => sc.step === step.id);
+		for (const choice of scenario?.paths[0]?.choices ?? []) {
+			const pick = stage.locator(`[data-choice="${choice}"] button.pick`);
+			await pick.click();
+			await pick.click();
+		}
+		await stage.getByRole('button', { name: 'Next', exact: true }).click();
+	}
+	await expect(stage.locator('.page')).toHaveAttribute('data-kind', 'game');
+	await expect(page.locator('section.game[data-ready=yes]')).toBeVisible({ timeout: 20_000 });
+	await expect(page.locator('section.game')).toHaveAttribute('data-level', 'reception');
+	await playToEnd(page, byKeyboard(page));
+	await expect(page.getByRole('status').filter({ hasText: 'You did it!' })).toBeVisible();
+	await expect.poll(() => outboxKinds(page)).toEqual([]);
 	await context.close();
 });

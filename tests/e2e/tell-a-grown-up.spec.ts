@@ -375,7 +375,8 @@ test.describe('a server that dies', () => {
 		await queueReports(page, N);
 		await page.evaluate(() => window.dispatchEvent(new Event('online')));
 		// Kill it mid-flush: some batches stored, some not, one perhaps stored without its reply.
-		await expect.poll(() => outboxRows(page), { intervals: [20] }).toBeLessThan(N);
+		// A busy machine may take a while to start sending: wait up to a minute for the first batch.
+		await expect.poll(() => outboxRows(page), { intervals: [20], timeout: 60_000 }).toBeLessThan(N);
 		server.kill('SIGKILL');
 		await new Promise((r) => server.once('exit', r));
 		expect(await outboxRows(page)).toBeGreaterThan(0);

@@ -107,15 +107,38 @@ export type FlushResult =
  * has just come back). Only one flush runs at a time per page or worker.
  */
 let running: Promise<FlushResult> | null = null;
+/** One more pass asked for while a flush was running (it may already have read an empty outbox). */
+let again: { promise: Promise<FlushResult>; force: boolean } | null = null;
 
 export function flushOutbox(
 	db: HarbourLocalDb,
 	opts: { force?: boolean; fetchFn?: typeof fetch } = {}
 ): Promise<FlushResult> {
-	running ??= doFlush(db, opts).finally(() => {
-		running = null;
-	});
-	return running;
+	if (!running) {
+		running = doFlush(db, opts).finally(() => {
+			running = null;
+		});
+		return running;
+	}
+	// A flush is running and may be past the point of reading the outbox: rows added now (the
+	// network just came back, a press) would wait for the 30-second timer. Run once more after it.
+	if (again) {
+		again.force ||= opts.force === true;
+		return again.promise;
+	}
+	const next = { force: opts.force === true, promise: null as unknown as Promise<FlushResult> };
+	next.promise = running.then(
+		() => {
+			again = null;
+			return flushOutbox(db, { ...opts, force: next.force });
+		},
+		() => {
+			again = null;
+			return flushOutbox(db, { ...opts, force: next.force });
+		}
+	);
+	again = next;
+	return next.promise;
 }
 
 async function doFlush(

@@ -117,6 +117,12 @@ test('a worrying search thanks the child and tells a grown-up through the outbox
 			timeout: 1000
 		});
 	}).toPass({ timeout: 15_000 });
+	// In the incident log it is a disclosure and urgent: it never looks like a routine press.
+	await teacher.goto('/staff/incidents');
+	const row = teacher.locator('tbody tr', { hasText: 'safe search' }).first();
+	await expect(row.locator('[data-kind]')).toHaveAttribute('data-kind', 'disclosure');
+	await expect(row).toContainText('Disclosure');
+	await expect(row).toContainText('(urgent)');
 	await context.close();
 });
 

@@ -272,6 +272,50 @@ test('illegal content: the procedure is shown and screenshots are refused', asyn
 	expect(await res.text()).toContain('do not screenshot or copy it');
 });
 
+test('a teacher’s concern about possible illegal content alerts the DSL at once, as urgent; only the DSL can close it', async ({
+	browser
+}) => {
+	const dsl = await staffPage(browser, 'dsl@demo.harbour');
+	const waiting = async () => Number(await dsl.locator('[data-count="unacknowledged"]').textContent());
+	await dsl.goto('/staff');
+	const before = await waiting();
+	const teacher = await staffPage(browser, TEACHER.Robins);
+	await teacher.goto('/staff/incidents/new');
+	const facts = `A child showed me a picture a stranger sent in a game chat (${crypto.randomUUID().slice(0, 8)}).`;
+	await teacher.getByLabel('What happened (facts)').fill(facts);
+	await teacher.getByLabel('Possible illegal content').check();
+	await teacher.getByRole('button', { name: 'Record' }).click();
+	// The teacher's first step is to tell the DSL, in person.
+	await expect(teacher.locator('.procedure li').first()).toContainText('Tell the DSL now');
+
+	// The DSL, on another page, is alerted at once, and it does not look like a routine press.
+	const alert = dsl.locator('.alert[data-kind="illegal"]', { hasText: 'Robins' });
+	await expect(alert).toContainText('URGENT — possible illegal content');
+	await expect(alert.getByRole('button', { name: 'I’ve seen it' })).toBeVisible();
+	// The teacher who recorded it is not alerted about their own concern.
+	await expect(teacher.locator('.alert[data-kind="illegal"]')).toHaveCount(0);
+	// The dashboard leads with what is waiting.
+	await dsl.reload();
+	await expect.poll(waiting).toBe(before + 1);
+
+	// The teacher's close is a proposal; the incident stays open for the DSL.
+	await teacher
+		.getByLabel('Note (the outcome, when closing)')
+		.fill('Parents told; they have blocked the chat.');
+	await teacher.getByRole('button', { name: 'Propose closing (the DSL closes it)' }).click();
+	await expect(teacher.getByText('Only the DSL can close this.')).toBeVisible();
+	await teacher.reload();
+	await expect(teacher.getByRole('heading', { level: 1 })).toContainText('New');
+
+	await dsl
+		.locator('.alert[data-kind="illegal"]', { hasText: 'Robins' })
+		.getByRole('button', { name: 'I’ve seen it' })
+		.click();
+	await expect(dsl.locator('.alert[data-kind="illegal"]', { hasText: 'Robins' })).toHaveCount(0);
+	await dsl.reload();
+	await expect.poll(waiting).toBe(before);
+});
+
 test('1,000 reports queued on one tablet all arrive, and none twice', async ({ browser }) => {
 	test.setTimeout(180_000);
 	const { context, page } = await classTablet(browser, 'Owls');

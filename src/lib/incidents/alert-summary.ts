@@ -5,6 +5,7 @@
  */
 import { FEELING_WORDS, WHAT_WORDS } from '../report/report-words';
 import type { Feeling, WhatHappened } from '../report/report-events';
+import type { IncidentKind } from './kinds';
 
 export interface AlertSummary {
 	id: string;
@@ -24,6 +25,8 @@ export interface AlertSummary {
 		searchQuery?: string;
 	};
 	category: string | null;
+	/** Disclosure, possible illegal content, a press, a worrying search or a concern recorded by staff. */
+	kind: IncidentKind;
 }
 
 const time = new Intl.DateTimeFormat('en-GB', {

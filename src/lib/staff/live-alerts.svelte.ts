@@ -40,9 +40,14 @@ export class LiveAlerts {
 	connected = $state(false);
 	#seededAt = Date.now();
 
+	/**
+	 * A report waiting to be acknowledged stays until someone does. A new concern that is already
+	 * in hand (the DSL recorded it; a teacher marked one as illegal content) is shown once, as news,
+	 * until this person dismisses it.
+	 */
 	#upsert(incident: AlertSummary, ring: boolean) {
 		const others = this.alerts.filter((a) => a.id !== incident.id);
-		if (incident.status === 'new') {
+		if (incident.status === 'new' || ring) {
 			this.alerts = [incident, ...others];
 			if (ring) chime();
 		} else {
@@ -106,6 +111,11 @@ export class LiveAlerts {
 	seed(waiting: AlertSummary[]): void {
 		this.#seededAt = Date.now();
 		this.alerts = waiting;
+	}
+
+	/** Hides a news banner on this screen (nothing to acknowledge: someone has it in hand). */
+	dismiss(id: string): void {
+		this.alerts = this.alerts.filter((a) => a.id !== id);
 	}
 
 	async acknowledge(id: string): Promise<string | null> {

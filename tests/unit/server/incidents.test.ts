@@ -15,6 +15,8 @@ import {
 	CloseProposed
 } from '../../../src/lib/server/incidents/incident-log';
 import { raiseOverdueReports } from '../../../src/lib/server/incidents/escalation';
+import { openIncidentCounts } from '../../../src/lib/server/incidents/open-counts';
+import { incidentKind } from '../../../src/lib/incidents/kinds';
 import { purgeOldAttachments } from '../../../src/lib/server/incidents/retention';
 import { incidentStatistics, statisticsCsv, percentile } from '../../../src/lib/server/incidents/statistics';
 import { verifyAuditChain } from '../../../src/lib/server/audit/audit-log';
@@ -48,6 +50,16 @@ describe('the incident lifecycle machine', () => {
 		expect(nextStatus('closed', 'ACKNOWLEDGE')).toBeNull();
 		expect(nextStatus('in-progress', 'ACKNOWLEDGE')).toBeNull();
 		expect(allowedMoves('closed')).toEqual(['REOPEN']);
+	});
+});
+
+describe('incident kinds', () => {
+	it('follow the categories first, then how the concern was raised', () => {
+		expect(incidentKind('button', [])).toBe('button');
+		expect(incidentKind('button', ['self-harm'])).toBe('disclosure');
+		expect(incidentKind('search', ['disclosure', 'possible-illegal-content'])).toBe('illegal');
+		expect(incidentKind('search', [])).toBe('search');
+		expect(incidentKind('staff', ['cyberbullying'])).toBe('concern');
 	});
 });
 
@@ -214,6 +226,89 @@ describe.each(ENGINES)('reports and incidents on %s', (engine) => {
 		expect(after?.status).not.toBe('closed');
 		expect(after?.entries.map((e) => e.text)).toContain('Ms T proposes closing: Spoke to parents.');
 		expect(await moveIncident(h.db, dsl, id, 'CLOSE', 'Spoke to parents; plan agreed.')).toBe('closed');
+	});
+
+	it('gives each incident a kind and a priority: disclosures and possible illegal content are urgent at once', async () => {
+		const teacher: StaffPrincipal = {
+			id: await createStaff(h.db, {
+				email: 'k@x',
+				displayName: 'Mr K',
+				role: 'teacher',
+				classId,
+				password: 'correct horse battery'
+			}),
+			email: 'k@x',
+			displayName: 'Mr K',
+			role: 'teacher',
+			classId
+		};
+		// A disclosure typed into safe search, a plain press, and two concerns recorded by hand.
+		const searched = crypto.randomUUID();
+		const pressed = crypto.randomUUID();
+		await ingestEvents(h.db, device, {
+			events: [
+				opened(searched, {
+					source: 'search',
+					category: 'disclosure',
+					context: { screen: '/class/search', searchQuery: 'x' }
+				}),
+				opened(pressed)
+			]
+		});
+		const illegal = await recordIncidentByHand(h.db, teacher, {
+			classId,
+			facts: 'A child showed me a picture on a game.',
+			childsWords: '',
+			categories: ['possible-illegal-content']
+		});
+		const worry = await recordIncidentByHand(h.db, teacher, {
+			classId,
+			facts: 'A child was upset by a video.',
+			childsWords: '',
+			categories: ['upsetting-content']
+		});
+		const byReport = async (reportId: string) =>
+			(
+				await h.db
+					.selectFrom('incidents')
+					.select('id')
+					.where('report_id', '=', reportId)
+					.executeTakeFirstOrThrow()
+			).id;
+		const seen = async (id: string) => {
+			const i = (await getIncident(h.db, id))!;
+			return { kind: i.kind, urgent: i.urgent, status: i.status };
+		};
+		expect(await seen(await byReport(searched))).toEqual({ kind: 'disclosure', urgent: true, status: 'new' });
+		expect(await seen(await byReport(pressed))).toEqual({ kind: 'button', urgent: false, status: 'new' });
+		// A teacher's concern waits for the DSL to acknowledge it, like a press.
+		expect(await seen(illegal)).toEqual({ kind: 'illegal', urgent: true, status: 'new' });
+		expect(await seen(worry)).toEqual({ kind: 'concern', urgent: false, status: 'new' });
+		// The DSL marking the press as possible illegal content makes it that kind, and urgent.
+		expect(await setCategories(h.db, dsl, await byReport(pressed), ['possible-illegal-content'])).toEqual({
+			becameUrgent: true
+		});
+		expect(await seen(await byReport(pressed))).toEqual({ kind: 'illegal', urgent: true, status: 'new' });
+		// The dashboard's counts: four open, all waiting; three urgent; most serious kinds first.
+		// The teacher who recorded it cannot acknowledge it: that is for a second grown-up.
+		await expect(moveIncident(h.db, teacher, worry, 'ACKNOWLEDGE')).rejects.toBeInstanceOf(IncidentProblem);
+		await moveIncident(h.db, dsl, worry, 'ACKNOWLEDGE');
+		const counts = await openIncidentCounts(h.db, null);
+		expect(counts).toMatchObject({ open: 4, unacknowledged: 3, urgent: 3 });
+		expect(counts.byKind).toEqual([
+			{ kind: 'illegal', open: 2, unacknowledged: 2 },
+			{ kind: 'disclosure', open: 1, unacknowledged: 1 },
+			{ kind: 'concern', open: 1, unacknowledged: 0 }
+		]);
+		expect((await openIncidentCounts(h.db, ['another-class'])).open).toBe(0);
+		// The DSL's own concern is in hand already.
+		const own = await recordIncidentByHand(h.db, dsl, {
+			classId,
+			facts: 'Noted.',
+			childsWords: '',
+			categories: []
+		});
+		expect((await getIncident(h.db, own))?.status).toBe('in-progress');
 	});
 
 	it('records the pictures a child tapped as their choice, never as the child’s own words', async () => {

@@ -14,6 +14,7 @@ import { FEELING_WORDS, WHAT_WORDS } from '../../report/report-words';
 import { screenName } from '../../incidents/alert-summary';
 import { CATEGORY_IDS, type CategoryId } from '../../incidents/categories';
 import type { EventHandler, LiveChange, StoredEvent } from '../events/handlers';
+import { urgentAtOnce } from '../../incidents/kinds';
 import { addEntry } from './entries';
 import { newIncident } from './new-incident';
 
@@ -163,6 +164,8 @@ export const reportOpened: EventHandler<typeof REPORT_EVENT.opened> = {
 				client_time: event.clientTime,
 				device_id: device.id,
 				...(category.length ? { categories: JSON.stringify(category) } : {}),
+				// A disclosure typed into search is urgent from the start, however the events arrived.
+				...(urgentAtOnce(p.source, category) ? { urgent: 1 } : {}),
 				updated_at: now.toISOString()
 			})
 			.where('id', '=', id)

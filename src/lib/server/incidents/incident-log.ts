@@ -19,6 +19,7 @@ import {
 } from '../../incidents/incident-machine';
 import { categoryLabel, ILLEGAL, type CategoryId, type EntryKind } from '../../incidents/categories';
 import type { AlertSummary } from '../../incidents/alert-summary';
+import { urgentAtOnce } from '../../incidents/kinds';
 
 export class IncidentProblem extends Error {}
 
@@ -41,7 +42,14 @@ const actorOf = (staff: StaffPrincipal) => `staff:${staff.id}`;
 export async function listIncidents(
 	db: Kysely<Database>,
 	scope: string[] | null,
-	filter: { status?: string; classId?: string; limit?: number; offset?: number } = {}
+	filter: {
+		status?: string;
+		classId?: string;
+		/** Leave out concerns this member of staff recorded (they are not alerted about their own). */
+		notRecordedBy?: string;
+		limit?: number;
+		offset?: number;
+	} = {}
 ): Promise<AlertSummary[]> {
 	if (scope && scope.length === 0) return [];
 	let q = summaryQuery(db).orderBy('incidents.opened_at', 'desc');
@@ -49,6 +57,11 @@ export async function listIncidents(
 	if (filter.status === 'open') q = q.where('incidents.status', '!=', 'closed');
 	else if (filter.status) q = q.where('incidents.status', '=', filter.status);
 	if (filter.classId) q = q.where('incidents.class_id', '=', filter.classId);
+	const notBy = filter.notRecordedBy;
+	if (notBy)
+		q = q.where((eb) =>
+			eb.or([eb('incidents.created_by', 'is', null), eb('incidents.created_by', '!=', notBy)])
+		);
 	const rows = await q
 		.limit(filter.limit ?? 50)
 		.offset(filter.offset ?? 0)
@@ -191,8 +204,15 @@ export async function moveIncident(
 		}
 	}
 	return db.transaction().execute(async (trx) => {
-		const row = await trx.selectFrom('incidents').select(['status']).where('id', '=', id).executeTakeFirst();
+		const row = await trx
+			.selectFrom('incidents')
+			.select(['status', 'source', 'created_by'])
+			.where('id', '=', id)
+			.executeTakeFirst();
 		if (!row) throw new IncidentProblem('That incident does not exist.');
+		// Acknowledging says a second grown-up has it in hand: never the one who recorded it.
+		if (move === 'ACKNOWLEDGE' && row.created_by === staff.id)
+			throw new IncidentProblem('You recorded this concern: the DSL (or a deputy) acknowledges it.');
 		const to = nextStatus(row.status as IncidentStatus, move);
 		if (!to) {
 			throw new IncidentProblem(
@@ -215,7 +235,11 @@ export async function moveIncident(
 			.where('id', '=', id)
 			.execute();
 		const words =
-			move === 'ACKNOWLEDGE' ? `${staff.displayName} is with the child.` : `${STATUS_LABELS[to]}.`;
+			move !== 'ACKNOWLEDGE'
+				? `${STATUS_LABELS[to]}.`
+				: row.source === 'staff'
+					? `${staff.displayName} has seen the concern and is taking it on.`
+					: `${staff.displayName} is with the child.`;
 		await addEntry(trx, id, actorOf(staff), 'status', note.trim() ? `${words} ${note.trim()}` : words, now, {
 			from: row.status,
 			to
@@ -273,12 +297,24 @@ export async function setCategories(
 	id: string,
 	chosen: CategoryId[],
 	now = new Date()
-): Promise<void> {
+): Promise<{ becameUrgent: boolean }> {
 	const categories = [...new Set(chosen)];
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.selectFrom('incidents')
+			.select(['source', 'urgent'])
+			.where('id', '=', id)
+			.executeTakeFirst();
+		if (!row) throw new IncidentProblem('That incident does not exist.');
+		// Marked as possible illegal content or a disclosure: urgent from now on (never lowered).
+		const becameUrgent = !row.urgent && urgentAtOnce(row.source, categories);
 		await trx
 			.updateTable('incidents')
-			.set({ categories: JSON.stringify(categories), updated_at: now.toISOString() })
+			.set({
+				categories: JSON.stringify(categories),
+				updated_at: now.toISOString(),
+				...(becameUrgent ? { urgent: 1 } : {})
+			})
 			.where('id', '=', id)
 			.execute();
 		const text = categories.length
@@ -291,10 +327,11 @@ export async function setCategories(
 				actor: actorOf(staff),
 				action: 'incident.categorised',
 				target: `incident:${id}`,
-				detail: { categories }
+				detail: { categories, ...(becameUrgent ? { urgent: true } : {}) }
 			},
 			now
 		);
+		return { becameUrgent };
 	});
 }
 
@@ -312,6 +349,9 @@ export async function recordIncidentByHand(
 		.where('id', '=', input.classId)
 		.executeTakeFirst();
 	if (!known) throw new IncidentProblem('That class does not exist. Choose the class from the list.');
+	// The DSL (or an admin) recording a concern has it in hand already; a teacher's concern waits
+	// for the DSL to acknowledge it, like a press from a tablet.
+	const inHand = staff.role === 'dsl' || staff.role === 'admin';
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('incidents')
@@ -321,11 +361,11 @@ export async function recordIncidentByHand(
 						id,
 						class_id: input.classId,
 						source: 'staff',
-						status: 'in-progress',
 						categories: JSON.stringify([...new Set(input.categories)]),
 						created_by: staff.id,
-						acknowledged_at: now.toISOString(),
-						acknowledged_by: staff.id
+						...(inHand
+							? { status: 'in-progress', acknowledged_at: now.toISOString(), acknowledged_by: staff.id }
+							: {})
 					},
 					now
 				)

@@ -3,22 +3,25 @@
  * batch of presses, a concern recorded by hand) names only what is its own.
  */
 import type { IncidentTable } from '../db/schema';
+import { urgentAtOnce } from '../../incidents/kinds';
 
 type Own = Pick<IncidentTable, 'id' | 'class_id' | 'source'> & Partial<IncidentTable>;
 
 export function newIncident(own: Own, now: Date): IncidentTable {
 	const at = now.toISOString();
+	const categories = own.categories ?? '[]';
 	return {
 		report_id: null,
 		device_id: null,
 		status: 'new',
-		urgent: 0,
+		// Possible illegal content and disclosures are urgent from the start.
+		urgent: urgentAtOnce(own.source, JSON.parse(categories) as string[]) ? 1 : 0,
 		opened_at: at,
 		client_time: null,
 		context: JSON.stringify({}),
 		feeling: null,
 		what: null,
-		categories: '[]',
+		categories,
 		outcome: null,
 		created_by: null,
 		acknowledged_at: null,

@@ -3,12 +3,20 @@ import { app } from '../app';
 import type { LiveChange } from '../events/handlers';
 import { incidentSummary } from './summaries';
 
-export async function publishIncidentChanges(
-	changes: (LiveChange | { type: 'incident.urgent'; incidentId: string })[]
-): Promise<void> {
+export type PublishedChange = (LiveChange | { type: 'incident.urgent'; incidentId: string }) & {
+	/** The member of staff who made the change sees it already: their own screens are not alerted. */
+	exceptStaffId?: string;
+};
+
+export async function publishIncidentChanges(changes: PublishedChange[]): Promise<void> {
 	const { db, live } = app();
 	for (const change of changes) {
 		const incident = await incidentSummary(db, change.incidentId);
-		if (incident) await live.publish({ type: change.type, incident });
+		if (incident)
+			await live.publish({
+				type: change.type,
+				incident,
+				...(change.exceptStaffId ? { exceptStaffId: change.exceptStaffId } : {})
+			});
 	}
 }

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AlertSummary } from '../../incidents/alert-summary';
+import { incidentKind } from '../../incidents/kinds';
 
 export function summaryQuery(db: Kysely<Database> | Transaction<Database>) {
 	return db
@@ -40,7 +41,8 @@ export function toSummary(r: SummaryRow): AlertSummary {
 		feeling: r.feeling,
 		what: r.what,
 		context: JSON.parse(r.context) as AlertSummary['context'],
-		category: categories[0] ?? null
+		category: categories[0] ?? null,
+		kind: incidentKind(r.source, categories)
 	};
 }
 

@@ -15,6 +15,8 @@ import type { AlertSummary } from '../../incidents/alert-summary';
 export type LiveEvent = {
 	type: 'incident.new' | 'incident.updated' | 'incident.urgent';
 	incident: AlertSummary;
+	/** Not sent to this member of staff (who raised it and has it on screen already). */
+	exceptStaffId?: string;
 };
 type Listener = (event: LiveEvent) => void;
 

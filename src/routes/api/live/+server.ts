@@ -66,7 +66,7 @@ export const GET: RequestHandler = ({ locals, request, cookies }) => {
 			const unsubscribe = app().live.subscribe((event: LiveEvent) => {
 				queue = queue.then(async () => {
 					if (closed || !(await recheck())) return;
-					if (canSeeIncidentsOf(staff, event.incident.classId)) {
+					if (event.exceptStaffId !== staff.id && canSeeIncidentsOf(staff, event.incident.classId)) {
 						send(`event: ${event.type}\ndata: ${JSON.stringify(event.incident)}\n\n`);
 					}
 				});

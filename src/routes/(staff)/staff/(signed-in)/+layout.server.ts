@@ -25,7 +25,9 @@ export const load = (async ({ locals }) => {
 			: await storageWarnings(db, staff.role === 'teacher' ? (staff.classId ?? 'none') : null);
 	// Reports nobody has acknowledged yet: the live banner starts from these.
 	const waiting =
-		staff.role === 'governor' ? [] : await listIncidents(db, incidentScope(staff), { status: 'new' });
+		staff.role === 'governor'
+			? []
+			: await listIncidents(db, incidentScope(staff), { status: 'new', notRecordedBy: staff.id });
 	return {
 		waiting,
 		staff: { displayName: staff.displayName, role: staff.role, classId: staff.classId },

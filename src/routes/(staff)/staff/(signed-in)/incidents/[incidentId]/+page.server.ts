@@ -45,7 +45,8 @@ export const load = (async ({ params, locals }) => {
 		closeIsProposal:
 			staff.role === 'teacher' &&
 			needsDslToClose({ urgent: incident.urgent ? 1 : 0, categories: JSON.stringify(incident.categories) }),
-		contacts: (await getSettings(app().db)).contacts
+		contacts: (await getSettings(app().db)).contacts,
+		isDsl: staff.role === 'dsl'
 	};
 }) satisfies PageServerLoad;
 
@@ -114,8 +115,17 @@ export const actions = {
 		const chosen = [...new Set(read.form.getAll('categories').map(String))];
 		const unknown = chosen.find((c) => !(CATEGORY_IDS as string[]).includes(c));
 		if (unknown) return fail(400, { message: `Unknown category “${unknown}”.` });
-		await setCategories(app().db, staff, params.incidentId, chosen as CategoryId[]);
-		return { ok: 'Categories saved.' };
+		const { becameUrgent } = await setCategories(app().db, staff, params.incidentId, chosen as CategoryId[]);
+		await publishIncidentChanges([
+			becameUrgent
+				? { type: 'incident.urgent', incidentId: params.incidentId, exceptStaffId: staff.id }
+				: { type: 'incident.updated', incidentId: params.incidentId }
+		]);
+		return {
+			ok: becameUrgent
+				? 'Categories saved. This is now urgent: the DSL has been alerted.'
+				: 'Categories saved.'
+		};
 	},
 	screenshot: async ({ request, params, locals }) => {
 		const staff = locals.who.staff!;

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { IncidentProblem, recordIncidentByHand } from '$lib/server/incidents/incident-log';
+import { publishIncidentChanges } from '$lib/server/incidents/publish';
 import { canSeeIncidentsOf } from '$lib/server/incidents/visibility';
 import { CATEGORY_IDS, type CategoryId } from '$lib/incidents/categories';
 import { readFormBounded } from '$lib/server/http/bounded-body';
@@ -39,6 +40,8 @@ export const actions = {
 		let id: string;
 		try {
 			id = await recordIncidentByHand(app().db, staff, { ...parsed.output, categories });
+			// Every new concern alerts the DSL (and the class teacher, when the DSL raised it).
+			await publishIncidentChanges([{ type: 'incident.new', incidentId: id, exceptStaffId: staff.id }]);
 		} catch (e) {
 			if (e instanceof IncidentProblem) return fail(400, { message: e.message });
 			throw e;

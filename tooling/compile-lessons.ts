@@ -18,6 +18,8 @@ import {
 	type Year
 } from '../src/lib/content/curriculum-schema';
 import { LessonSchema, type Lesson, type Step } from '../src/lib/content/lesson-schema';
+import { GAMES as GAME_RULES } from '../src/lib/games/catalogue';
+import { itemProblem } from '../src/lib/games/choose-items';
 import { PERSON, type Picture } from '../src/lib/content/picture-schema';
 import { graphOf, type ScenarioGraph } from '../src/lib/scenarios/scenario-graph';
 import { proveScenario, type ScenarioPath } from '../src/lib/scenarios/prove-scenario';
@@ -215,15 +217,24 @@ function compileSteps(
 				};
 			case 'recap':
 				return { kind: 'recap', id: step.id, ...spokenOf(step), picture: pic(step.picture, ['picture']) };
-			case 'game':
+			case 'game': {
+				if (step.items) {
+					const problem = itemProblem(GAME_RULES[step.game].items(step.level), step.items);
+					if (problem)
+						throw at([...path, 'items']).withMessage(
+							`steps.${i} (game “${step.id}”, ${step.game} at ${step.level}): ${problem}`
+						);
+				}
 				return {
 					kind: 'game',
 					id: step.id,
 					...spokenOf(step),
 					game: step.game,
 					level: step.level,
+					...(step.items ? { items: step.items } : {}),
 					picture: step.picture ? pic(step.picture, ['picture']) : undefined
 				};
+			}
 			case 'quiz':
 				return {
 					kind: 'quiz',

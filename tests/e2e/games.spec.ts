@@ -320,6 +320,12 @@ test('a lesson’s game step plays the game itself, and its outcome is recorded 
 	await expect(stage.locator('.page')).toHaveAttribute('data-kind', 'game');
 	await expect(page.locator('section.game[data-ready=yes]')).toBeVisible({ timeout: 20_000 });
 	await expect(page.locator('section.game')).toHaveAttribute('data-level', 'reception');
+	// The game plays the messages the lesson chose (lesson.yaml `items:`), not the level's own set.
+	const chosen = lesson.steps.find((s) => s.kind === 'game')!;
+	expect(chosen.kind === 'game' && chosen.items).toEqual(['okay', 'silly', 'well-done', 'not-you']);
+	await expect(page.locator('[data-item]')).toHaveCount(4);
+	for (const id of ['okay', 'silly', 'well-done', 'not-you'])
+		await expect(page.locator(`[data-item="${id}"]`)).toHaveCount(1);
 	await playToEnd(page, byKeyboard(page));
 	await expect(page.getByRole('status').filter({ hasText: 'You did it!' })).toBeVisible();
 	await expect.poll(() => outboxKinds(page)).toEqual([]);

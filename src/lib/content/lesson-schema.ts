@@ -110,6 +110,14 @@ const GameStep = v.strictObject(
 		id: stepId,
 		game: v.picklist(GAMES, `game must be one of: ${GAMES.join(', ')}.`),
 		level: v.picklist(YEARS, `level must be one of: ${YEARS.join(', ')}.`),
+		/** Which of the game's items to play, in order; the level's own set when left out. */
+		items: v.optional(
+			v.pipe(
+				v.array(v.pipe(v.string('Each item is an item id, e.g. password.'), v.maxLength(40))),
+				v.minLength(1, 'items: name at least one item, or leave items out.'),
+				v.maxLength(12, 'items: a game plays at most 12 items.')
+			)
+		),
 		picture: v.optional(PictureSchema),
 		...spoken
 	},

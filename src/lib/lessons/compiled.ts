@@ -39,7 +39,15 @@ export type CompiledStep =
 	| ({ kind: 'story'; id: string; picture: CompiledPicture } & Spoken)
 	| { kind: 'scenario'; id: string; start: string; scenes: Record<string, CompiledScene> }
 	| ({ kind: 'quiz'; id: string; picture?: CompiledPicture; answers: CompiledAnswer[] } & Spoken)
-	| ({ kind: 'game'; id: string; game: string; level: Year; picture?: CompiledPicture } & Spoken)
+	| ({
+			kind: 'game';
+			id: string;
+			game: string;
+			level: Year;
+			/** The items the lesson chose (the level's own set when absent). */
+			items?: string[];
+			picture?: CompiledPicture;
+	  } & Spoken)
 	| ({ kind: 'practice'; id: string; picture: CompiledPicture; praise: string } & Spoken)
 	| ({ kind: 'recap'; id: string; picture: CompiledPicture } & Spoken);
 

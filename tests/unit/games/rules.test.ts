@@ -137,3 +137,34 @@ describe('levels', () => {
 		expect(levelForYearGroup('Nursery')).toBe('reception');
 	});
 });
+
+describe('a lesson chooses the items (lesson.yaml `items:`)', () => {
+	it('plays exactly the chosen items, in the lesson’s order, at every level of every game', () => {
+		for (const id of GAME_IDS)
+			for (const level of LEVELS) {
+				const { choosable } = GAMES[id].items(level);
+				expect(choosable.length, `${id} ${level}`).toBeGreaterThan(1);
+				// Every choosable item, in reverse order: each is playable, with a hint for every wrong place.
+				const chosen = [...choosable].reverse();
+				const { placed } = playThrough(() => GAMES[id].rules(level, chosen));
+				if (id === 'spot-it-and-tell') expect(placed.filter((p) => chosen.includes(p))).toEqual(chosen);
+				else expect(placed).toEqual(chosen);
+			}
+	});
+
+	it('Keep it secret in Reception with two things: only those two float by', () => {
+		const game = GAMES['keep-it-secret'].rules('reception', ['birthday', 'pet']);
+		expect(game.view().items.map((i) => i.name)).toEqual(['Your birthday', 'A picture of your pet']);
+	});
+
+	it('refuses a choice the level cannot play, saying what it can', () => {
+		// "A photo of you" belongs in "ask a grown-up first", which only Year 2 has.
+		expect(() => GAMES['keep-it-secret'].rules('reception', ['photo', 'colour'])).toThrow(
+			/unknown item “photo”; at this level choose from: .*colour/u
+		);
+		expect(() => GAMES['kind-words'].rules('year-1', ['play'])).toThrow(/at least 2/u);
+		expect(() => GAMES['real-or-pretend'].rules('year-1', ['cat', 'cat'])).toThrow(/once/u);
+		// Without a choice, the level's own set.
+		expect(GAMES['keep-it-secret'].rules('reception', []).view().items).toHaveLength(4);
+	});
+});

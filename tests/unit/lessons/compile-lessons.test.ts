@@ -216,6 +216,22 @@ describe('compiling the lessons', () => {
 		);
 	});
 
+	it('lets a game step choose its items, and refuses items the game cannot play at that level', () => {
+		const ok = programmeWith({
+			[KIND]: [['    level: reception\n', '    level: reception\n    items: [okay, not-you, well-done]\n']]
+		});
+		const step = compileLessons(ok)
+			.lessons.flatMap((l) => l.steps)
+			.find((s) => s.kind === 'game');
+		expect(step).toMatchObject({ game: 'kind-words', items: ['okay', 'not-you', 'well-done'] });
+		const root = programmeWith({
+			[KIND]: [['    level: reception\n', '    level: reception\n    items: [okay, hug]\n']]
+		});
+		expect(problemsOf(root)).toBe(
+			`${KIND}:${lineOf(root, KIND, 'items:')}: steps.2 (game “kind-game”, kind-words at reception): unknown item “hug”; at this level choose from: play, go-away, friend, silly, well-done, not-you, okay, photo.`
+		);
+	});
+
 	it('refuses two steps with one id', () => {
 		const root = programmeWith({ [KIND]: [['id: recap', 'id: hello']] });
 		expect(problemsOf(root)).toBe(

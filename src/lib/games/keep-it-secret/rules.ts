@@ -4,6 +4,7 @@
  */
 import { RoundGame, type RuleItem } from '../rounds';
 import type { Level, Target } from '../types';
+import { chooseItems, type ItemChoice } from '../choose-items';
 
 const SHARE: Target = { id: 'share', name: 'Fine to share', picture: 'things/basket' };
 const PRIVATE: Target = { id: 'private', name: 'Keep private', picture: 'things/secret-box' };
@@ -102,10 +103,20 @@ const LEVEL_THINGS: Record<Level, string[]> = {
 	'year-2': ['colour', 'address', 'photo', 'password', 'toy', 'jumper', 'drawing', 'birthday']
 };
 
-export function keepItSecret(level: Level): RoundGame {
-	const targets = level === 'year-2' ? [SHARE, PRIVATE, ASK] : [SHARE, PRIVATE];
+const targetsFor = (level: Level): Target[] =>
+	level === 'year-2' ? [SHARE, PRIVATE, ASK] : [SHARE, PRIVATE];
+
+/** Things whose place is on screen at this level ("ask a grown-up first" is Year 2's). */
+export function keepItSecretItems(level: Level): ItemChoice {
+	const places = targetsFor(level).map((t) => t.id);
+	return { choosable: Object.keys(THINGS).filter((k) => places.includes(THINGS[k]!.answer)), fewest: 2 };
+}
+
+export function keepItSecret(level: Level, chosen?: readonly string[]): RoundGame {
+	const targets = targetsFor(level);
 	const ids = targets.map((t) => t.id);
-	const items: RuleItem[] = LEVEL_THINGS[level].map((key) => {
+	const keys = chooseItems(LEVEL_THINGS[level], keepItSecretItems(level), chosen);
+	const items: RuleItem[] = keys.map((key) => {
 		const t = THINGS[key]!;
 		return {
 			id: t.id,

@@ -5,6 +5,7 @@
  */
 import { RoundGame, type RuleItem } from '../rounds';
 import type { CastPicture, GameView, Level, Target } from '../types';
+import { chooseItems, type ItemChoice } from '../choose-items';
 
 export type Mood = 'sad' | 'thinking' | 'happy';
 
@@ -43,9 +44,14 @@ export class KindWords extends RoundGame {
 	readonly #kindTotal: number;
 	#kindSent = 0;
 
-	constructor(level: Level) {
+	constructor(level: Level, chosen?: readonly string[]) {
 		const friend = FRIEND[level];
-		const messages = MESSAGES.slice(0, COUNT[level]);
+		const ids = chooseItems(
+			MESSAGES.slice(0, COUNT[level]).map((m) => m.id),
+			kindWordsItems(),
+			chosen
+		);
+		const messages = ids.map((id) => MESSAGES.find((m) => m.id === id)!);
 		const items = messages.map((m): RuleItem =>
 			m.kind
 				? {
@@ -119,4 +125,10 @@ export class KindWords extends RoundGame {
 	}
 }
 
-export const kindWords = (level: Level): KindWords => new KindWords(level);
+/** Every message can be played at every level. */
+export function kindWordsItems(): ItemChoice {
+	return { choosable: MESSAGES.map((m) => m.id), fewest: 2 };
+}
+
+export const kindWords = (level: Level, chosen?: readonly string[]): KindWords =>
+	new KindWords(level, chosen);

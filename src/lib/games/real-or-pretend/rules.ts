@@ -4,6 +4,7 @@
  */
 import { RoundGame, type RuleItem } from '../rounds';
 import type { Level, Target } from '../types';
+import { chooseItems, type ItemChoice } from '../choose-items';
 
 const REAL: Target = { id: 'real', name: 'Real', picture: 'things/tick' };
 const PRETEND: Target = { id: 'pretend', name: 'Pretend', picture: 'things/star' };
@@ -127,11 +128,25 @@ const LEVEL_CARDS: Record<Level, string[]> = {
 	'year-2': ['whale', 'cat', 'coins', 'moon', 'dinosaur', 'prizeAsk', 'cartoon', 'stranger']
 };
 
-export function realOrPretend(level: Level): RoundGame {
-	const targets = level === 'year-2' ? [REAL, PRETEND, ASK] : [REAL, PRETEND];
+const targetsFor = (level: Level): Target[] => (level === 'year-2' ? [REAL, PRETEND, ASK] : [REAL, PRETEND]);
+
+/** A card as a level plays it: with "not sure? ask" on screen, the prize box is one to ask about. */
+const cardFor = (level: Level, id: string): Card | undefined =>
+	level === 'year-2' && id === 'prize' ? CARDS.prizeAsk : CARDS[id];
+
+/** Cards whose answer is on screen at this level, by the id a lesson names them with. */
+export function realOrPretendItems(level: Level): ItemChoice {
+	const answers = targetsFor(level).map((t) => t.id);
+	const ids = [...new Set(Object.values(CARDS).map((c) => c.id))];
+	return { choosable: ids.filter((id) => answers.includes(cardFor(level, id)!.answer)), fewest: 2 };
+}
+
+export function realOrPretend(level: Level, chosen?: readonly string[]): RoundGame {
+	const targets = targetsFor(level);
 	const ids = new Set(targets.map((t) => t.id));
-	const items: RuleItem[] = LEVEL_CARDS[level].map((key) => {
-		const c = CARDS[key]!;
+	const defaults = LEVEL_CARDS[level].map((key) => CARDS[key]!.id);
+	const items: RuleItem[] = chooseItems(defaults, realOrPretendItems(level), chosen).map((id) => {
+		const c = cardFor(level, id)!;
 		const hints = Object.fromEntries(Object.entries(c.hints).filter(([t]) => ids.has(t))) as Record<
 			string,
 			string

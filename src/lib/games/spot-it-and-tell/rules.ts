@@ -5,6 +5,7 @@
  */
 import { RoundGame, type Round, type RuleItem } from '../rounds';
 import type { Level, Target } from '../types';
+import { chooseItems, type ItemChoice } from '../choose-items';
 
 export const TELL: Target = {
 	id: 'tell',
@@ -102,8 +103,17 @@ const SCARY: Round = {
 	targets: [KEEP, TELL]
 };
 
-export function spotItAndTell(level: Level): RoundGame {
-	const rounds = level === 'year-2' ? [PLAY(level), PRIZE, CAMERA, SCARY] : [PLAY(level), PRIZE, SCARY];
+const POP_UPS: Record<string, Round> = { prize: PRIZE, camera: CAMERA, scary: SCARY };
+
+/** The pop-ups a lesson may choose, in the order it wants them (after the tidy-up game). */
+export function spotItAndTellItems(): ItemChoice {
+	return { choosable: Object.keys(POP_UPS), fewest: 1 };
+}
+
+export function spotItAndTell(level: Level, chosen?: readonly string[]): RoundGame {
+	const defaults = level === 'year-2' ? ['prize', 'camera', 'scary'] : ['prize', 'scary'];
+	const popUps = chooseItems(defaults, spotItAndTellItems(), chosen).map((id) => POP_UPS[id]!);
+	const rounds = [PLAY(level), ...popUps];
 	return new RoundGame({
 		game: 'spot-it-and-tell',
 		level,

@@ -336,7 +336,10 @@ test('a site that can open inside Harbour opens in its viewer, and offline shows
 	await context.setOffline(true);
 	const words = 'This needs the internet, and we can’t reach it just now. Let’s try again later.';
 	await expect(page.getByRole('heading', { name: words })).toBeVisible();
-	await expect(page.locator('[data-notice=needs-internet] img[src$="/cloud-off.svg"]')).toBeVisible();
+	const picture = page.locator('[data-notice=needs-internet] img[src$="/cloud-off.svg"]');
+	await expect(picture).toBeVisible();
+	// The picture is there offline too (not a broken image).
+	await expect.poll(() => picture.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 	await expect(page.locator('iframe')).toHaveCount(0);
 	// And it comes back by itself with the network.
 	await context.setOffline(false);

@@ -42,11 +42,16 @@ describe.each(ENGINES)('changed answers on %s', (engine) => {
 			context: { screen: '/class/sign-in' }
 		});
 		const first = await ingestEvents(h.db, device, {
-			events: [press, ev('report.completed', { reportId, practice: false, feeling: 'scared', what: 'asked-secrets' })]
+			events: [
+				press,
+				ev('report.completed', { reportId, practice: false, feeling: 'scared', what: 'asked-secrets' })
+			]
 		});
 		const incidentId = first.changes[0]!.incidentId;
 		await ingestEvents(h.db, device, {
-			events: [ev('report.completed', { reportId, practice: false, feeling: 'scared', what: 'someone-unkind' })]
+			events: [
+				ev('report.completed', { reportId, practice: false, feeling: 'scared', what: 'someone-unkind' })
+			]
 		});
 		const incident = await getIncident(h.db, incidentId);
 		expect(incident).toMatchObject({ classId, feeling: 'scared', what: 'someone-unkind' });

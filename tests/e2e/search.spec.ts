@@ -160,11 +160,9 @@ test('a list change needs a second person, then reaches the tablets', async ({ b
 		await search(page, 'owlets');
 		await expect(page.getByRole('link', { name: /Owl Babies Club/ })).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 15_000 });
+	// Approved after this build, so not in the page's frame-src yet: a grown-up opens it.
 	await page.getByRole('link', { name: /Owl Babies Club/ }).click();
-	await expect(page.getByRole('link', { name: 'Open Owl Babies Club' })).toHaveAttribute(
-		'href',
-		'https://owl-babies.example/club/'
-	);
+	await expect(page.getByRole('heading', { name: /Ask your teacher to open Owl Babies Club/ })).toBeVisible();
 	await context.close();
 });
 

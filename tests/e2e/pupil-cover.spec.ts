@@ -156,7 +156,9 @@ test('"someone asked for secrets" has its own picture, not the charter’s "keep
 	await pressTellAGrownUp(page);
 	await page.getByRole('button', { name: 'Next' }).click();
 	await page.getByRole('button', { name: 'Skip' }).click();
-	const secrets = whatPicture(page, 'asked-secrets').locator('img');
+	const secrets = cover(page)
+		.getByRole('button', { name: 'Someone asked for my secrets, a photo, or to meet', exact: true })
+		.locator('img');
 	await expect(secrets).toBeVisible();
 	const src = await secrets.evaluate((i) => (i as HTMLImageElement).src);
 	expect(charterPictures.length).toBeGreaterThan(0);

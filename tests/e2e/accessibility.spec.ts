@@ -29,6 +29,9 @@ test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) 
 	const tabletContext = await browser.newContext();
 	const tablet = await enrolTablet(tabletContext, 'Robins');
 	await expectNoViolations(tablet, 'class picture');
+	await tablet.goto('/class/nope');
+	await expectNoViolations(tablet, 'pupil 404 (before sign-in)');
+	await tablet.goto('/class/sign-in');
 	await tablet.getByRole('button', { name: 'Robins class' }).click();
 	await expectNoViolations(tablet, 'picture password');
 	for (const t of tiles) await tablet.getByRole('button', { name: t, exact: true }).click();
@@ -38,8 +41,9 @@ test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) 
 		['charter', '/class/charter'],
 		['grown-ups', '/class/grown-ups'],
 		['search', '/class/search'],
-		['search reminder', '/class/search/view?url=https%3A%2F%2Fwww.bbc.co.uk%2Fcbeebies%2F'],
-		['search refusal', '/class/search/view?url=https%3A%2F%2Fevil.example%2F']
+		['search: ask a grown-up', '/class/search/view?url=https%3A%2F%2Fwww.bbc.co.uk%2Fcbeebies%2F'],
+		['search refusal', '/class/search/view?url=https%3A%2F%2Fevil.example%2F'],
+		['pupil 404', '/class/nope']
 	] as const) {
 		await tablet.goto(path);
 		await expectNoViolations(tablet, name);
@@ -50,6 +54,9 @@ test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) 
 	await expectNoViolations(tablet, 'Tell a grown-up: feelings');
 	await tablet.getByRole('button', { name: 'Skip' }).click();
 	await expectNoViolations(tablet, 'Tell a grown-up: what happened');
+	await tablet.getByRole('button', { name: 'Someone was unkind' }).click();
+	await expect(tablet.getByRole('button', { name: 'Choose: Someone was unkind' })).toBeVisible();
+	await expectNoViolations(tablet, 'Tell a grown-up: a picture said, ready to choose');
 	await tablet.getByRole('button', { name: 'Skip' }).click();
 	await expectNoViolations(tablet, 'Tell a grown-up: show us');
 	await tablet.getByRole('button', { name: 'Draw it' }).click();

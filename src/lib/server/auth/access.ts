@@ -35,6 +35,8 @@ export const ACCESS: Record<string, Rule> = {
 	'/setup': 'public',
 	'/enrol': 'public',
 	'/(pupil)/class/sign-in': 'device',
+	// Anything else under /class: the pupil 404 (with Home and "Tell a grown-up").
+	'/(pupil)/class/[...missing]': 'device',
 	'/(pupil)/class/(signed-in)': 'class',
 	'/(pupil)/class/(signed-in)/charter': 'class',
 	'/(pupil)/class/(signed-in)/games': 'class',

@@ -57,8 +57,9 @@ export function subscriber(endpoint: string): Subscriber {
 export function verifyVapid(header: string | undefined, audience: string): string {
 	const m = /^vapid t=([^,]+),\s*k=(.+)$/.exec(header ?? '');
 	if (!m) throw new Error(`not a VAPID header: ${header}`);
-	const [h, p, s] = m[1].split('.');
-	const raw = Buffer.from(m[2], 'base64url');
+	const [jwt = '', k = ''] = m.slice(1);
+	const [h = '', p = '', s = ''] = jwt.split('.');
+	const raw = Buffer.from(k, 'base64url');
 	const key = createPublicKey({
 		key: {
 			kty: 'EC',
@@ -77,7 +78,7 @@ export function verifyVapid(header: string | undefined, audience: string): strin
 	if (!ok) throw new Error('VAPID signature does not verify');
 	const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { aud: string };
 	if (claims.aud !== audience) throw new Error(`VAPID audience ${claims.aud}, expected ${audience}`);
-	return m[2];
+	return k;
 }
 
 export interface Received {

@@ -40,7 +40,7 @@ function decodeQuotedPrintable(s: string): string {
 }
 
 function parse(raw: string, to: string[], from: string): ReceivedMail {
-	const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+	const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
 	const headers = head.replace(/\r?\n[ \t]+/g, ' ');
 	const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headers)?.[1] ?? '';
 	let body = rest.join('\n\n');

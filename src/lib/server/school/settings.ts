@@ -49,7 +49,7 @@ export const SettingsSchema = v.object({
 	 * saved before the chain existed gets a chain made from it (src/lib/server/alerts/chain.ts).
 	 */
 	alertEscalationMinutes: v.optional(
-		v.pipe(v.number(), v.integer(), v.minValue(1, 'Escalation needs at least 1 minute.'), v.maxValue(120)),
+		v.pipe(v.number(), v.integer(), v.minValue(1, 'Escalation needs at least 1 minute.'), v.maxValue(240)),
 		5
 	),
 	/** Who is told of a new concern, and when, while nobody in the chain has acknowledged it. */

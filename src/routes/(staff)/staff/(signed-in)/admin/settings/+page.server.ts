@@ -2,12 +2,17 @@ import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import {
+	ChainStepSchema,
 	ContactSchema,
+	MAX_CHAIN_STEPS,
 	SettingsSchema,
 	getSettings,
 	saveSettings,
+	type ChainStep,
 	type Contact
 } from '$lib/server/school/settings';
+import { chainOf } from '$lib/server/alerts/chain';
+import { emailAlertHealth } from '$lib/server/alerts/deliveries';
 import { appendAudit } from '$lib/server/audit/audit-log';
 import { auditHead, readAnchors } from '$lib/server/audit/anchor';
 import { readFormBounded } from '$lib/server/http/bounded-body';
@@ -17,9 +22,13 @@ const CONTACT_ROWS = 8;
 
 export const load = (async () => {
 	const { db, config } = app();
+	const settings = await getSettings(db);
 	return {
-		settings: await getSettings(db),
+		settings,
 		rows: CONTACT_ROWS,
+		chain: chainOf(settings),
+		chainRows: MAX_CHAIN_STEPS,
+		email: { configured: config.smtp !== null, ...(await emailAlertHealth(db)) },
 		audit: { head: await auditHead(db), anchors: readAnchors(config.auditAnchorPath).length }
 	};
 }) satisfies PageServerLoad;
@@ -43,12 +52,35 @@ export const actions = {
 			if (!parsed.success) return fail(400, { message: `Contact ${i + 1}: ${parsed.issues[0].message}` });
 			contacts.push(parsed.output);
 		}
+		const chain: ChainStep[] = [];
+		for (let i = 0; i < MAX_CHAIN_STEPS; i++) {
+			const role = text(`step${i}.role`);
+			if (!role) continue;
+			const minutes = text(`step${i}.minutes`).trim();
+			const parsed = v.safeParse(
+				ChainStepSchema,
+				{ role, afterMinutes: minutes === '' ? 0 : Number(minutes) },
+				{ abortEarly: true }
+			);
+			if (!parsed.success) return fail(400, { message: `Alert step ${i + 1}: ${parsed.issues[0].message}` });
+			chain.push(parsed.output);
+		}
+		if (chain.length === 0)
+			return fail(400, { message: 'The alert chain needs at least one step: choose who is told first.' });
+		chain.sort((a, b) => a.afterMinutes - b.afterMinutes);
+		const { db } = app();
+		const current = await getSettings(db);
+		// The urgent banner follows the chain's first later step (alerts/chain.ts).
+		const later = chain.find((s) => s.afterMinutes > 0)?.afterMinutes;
 		const parsed = v.safeParse(
 			SettingsSchema,
 			{
 				schoolName: text('schoolName'),
 				kioskIdleSeconds: Number(text('kioskIdleSeconds')),
-				alertEscalationMinutes: Number(text('alertEscalationMinutes')),
+				alertEscalationMinutes: later ?? current.alertEscalationMinutes,
+				alertChain: chain,
+				alertEmail: text('alertEmail') === 'on',
+				alertPush: text('alertPush') === 'on',
 				attachmentRetentionDays: Number(text('attachmentRetentionDays')),
 				voiceMessages: text('voiceMessages') === 'on',
 				searchLogRetentionDays: text('searchLogRetentionDays')
@@ -59,7 +91,6 @@ export const actions = {
 			{ abortEarly: true }
 		);
 		if (!parsed.success) return fail(400, { message: parsed.issues[0].message });
-		const { db } = app();
 		await saveSettings(db, parsed.output);
 		await appendAudit(db, {
 			actor: `staff:${locals.who.staff?.id}`,

@@ -51,15 +51,22 @@ async function alertDuty(): Promise<void> {
 		email: settings.alertEmail && Boolean(senders.email),
 		push: settings.alertPush
 	});
-	const { failed } = await sendDueDeliveries(db, senders);
-	if (failed)
-		console.error(`Alerts: ${failed} email or push alert(s) could not be sent; they will be retried.`);
+	const { sent, failed } = await sendDueDeliveries(db, senders);
+	// Said once when sending starts failing and once when it recovers, not every 15 seconds.
+	if (failed && !alertsFailing)
+		console.error('Alerts: some email or push alerts could not be sent; retrying.');
+	if (sent && !failed && alertsFailing) console.log('Alerts: sending again.');
+	if (failed || sent) alertsFailing = failed > 0;
 }
+let alertsFailing = false;
 
-/** Runs the alert duty now, or once more right after the run in progress (never two at once). */
+/**
+ * Runs the alert duty now (also after "Try again now" on Settings), or once more right after the
+ * run in progress (never two at once).
+ */
 let alertRun: Promise<void> | null = null;
 let alertAgain = false;
-function runAlerts(): Promise<void> {
+export function runAlerts(): Promise<void> {
 	if (alertRun) {
 		alertAgain = true;
 		return alertRun;

@@ -145,3 +145,16 @@ export async function emailAlertHealth(db: Kysely<Database>): Promise<EmailHealt
 	const failed = rows.find((r) => r.attempts > 0 && r.last_error);
 	return { waiting: rows.length, failing: failed?.last_error ?? null };
 }
+
+/** "Try again now" (after fixing the mail server): every waiting email is due at once. */
+export async function retryEmailsNow(db: Kysely<Database>, now = new Date()): Promise<number> {
+	const res = await db
+		.updateTable('alert_deliveries')
+		.set({ next_attempt_at: now.toISOString() })
+		.where('school_id', '=', 'school')
+		.where('channel', '=', 'email')
+		.where('status', '=', 'waiting')
+		.where('next_attempt_at', '>', now.toISOString())
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows);
+}

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { app } from '$lib/server/app';
+import { app, runAlerts } from '$lib/server/app';
 import {
 	ChainStepSchema,
 	ContactSchema,
@@ -12,7 +12,7 @@ import {
 	type Contact
 } from '$lib/server/school/settings';
 import { chainOf } from '$lib/server/alerts/chain';
-import { emailAlertHealth } from '$lib/server/alerts/deliveries';
+import { emailAlertHealth, retryEmailsNow } from '$lib/server/alerts/deliveries';
 import { appendAudit } from '$lib/server/audit/audit-log';
 import { auditHead, readAnchors } from '$lib/server/audit/anchor';
 import { readFormBounded } from '$lib/server/http/bounded-body';
@@ -34,7 +34,23 @@ export const load = (async () => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, locals }) => {
+	/** After the mail server is fixed: try every waiting email now rather than at its next turn. */
+	retryEmail: async ({ locals }) => {
+		const { db } = app();
+		const due = await retryEmailsNow(db);
+		await appendAudit(db, {
+			actor: `staff:${locals.who.staff?.id}`,
+			action: 'alerts.email-retried',
+			target: 'school',
+			detail: { emails: due }
+		});
+		await runAlerts().catch(() => undefined);
+		const health = await emailAlertHealth(db);
+		return health.waiting
+			? { message: `Tried again: ${health.waiting} still waiting (${health.failing ?? 'not sent yet'}).` }
+			: { ok: 'Tried again: every email alert has been sent.' };
+	},
+	save: async ({ request, locals }) => {
 		const read = await readFormBounded(request);
 		if (!read.ok) return fail(read.status, { message: read.message });
 		const form = read.form;

@@ -116,11 +116,9 @@ export async function startApp(env: Record<string, string | undefined> = process
 	// A new report is alerted within a second or two, not at the next 15-second check.
 	live.subscribe((event) => {
 		if (event.type === 'incident.new')
-			setTimeout(
-				() =>
-					runAlerts().catch((e: unknown) => console.error(`Sending alerts failed: ${(e as Error).message}`)),
-				500
-			);
+			setTimeout(() => {
+				runAlerts().catch((e: unknown) => console.error(`Sending alerts failed: ${(e as Error).message}`));
+			}, 500);
 	});
 	every(DAY_MS, purge, 'Purging old attachments');
 	every(DAY_MS, () => purgeExpiredSearchLog(handle.db), 'Purging old search log entries');

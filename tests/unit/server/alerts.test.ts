@@ -14,7 +14,12 @@ import {
 } from '../../../src/lib/server/incidents/incident-log';
 import { verifyAuditChain } from '../../../src/lib/server/audit/audit-log';
 import type { StaffPrincipal } from '../../../src/lib/server/auth/sessions';
-import { DEFAULT_SETTINGS, type SchoolSettings } from '../../../src/lib/server/school/settings';
+import * as v from 'valibot';
+import {
+	DEFAULT_SETTINGS,
+	SettingsSchema,
+	type SchoolSettings
+} from '../../../src/lib/server/school/settings';
 import { chainOf, urgentAfterMinutes } from '../../../src/lib/server/alerts/chain';
 import { planAlerts } from '../../../src/lib/server/alerts/dispatch';
 import { emailAlertHealth, sendDueDeliveries } from '../../../src/lib/server/alerts/deliveries';
@@ -46,8 +51,16 @@ const CHAIN: SchoolSettings = {
 
 describe('the chain a school saved before chains existed', () => {
 	it('still means what alertEscalationMinutes meant: raised after that long, then further', () => {
-		const old = { ...DEFAULT_SETTINGS, alertEscalationMinutes: 10 };
-		delete (old as Partial<SchoolSettings>).alertChain;
+		// A settings row as saved before alerts existed still parses, with email and push on.
+		const old = v.parse(SettingsSchema, {
+			schoolName: 'Old School',
+			kioskIdleSeconds: 180,
+			contacts: [],
+			alertEscalationMinutes: 10,
+			attachmentRetentionDays: 30
+		});
+		expect(old).toMatchObject({ alertEmail: true, alertPush: true });
+		expect(old.alertChain).toBeUndefined();
 		expect(chainOf(old)).toEqual([
 			{ role: 'teacher', afterMinutes: 0 },
 			{ role: 'dsl', afterMinutes: 0 },

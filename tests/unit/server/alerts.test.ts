@@ -167,10 +167,10 @@ describe.each(ENGINES)('alerts on %s', (engine) => {
 		// The chronology says who was told and when; the audit log has every step.
 		const chronology = (await getIncident(h.db, b))!.entries.filter((e) => e.kind === 'informed');
 		expect(chronology.map((e) => e.text)).toEqual([
-			'Alert sent to the class teacher (teacher) by email.',
-			'Alert sent to the DSL (dsl) by email.',
-			'Not acknowledged after 5 minutes: alert sent to the deputy DSL (deputy) by email.',
-			'Not acknowledged after 15 minutes: alert sent to the head (head) by email.'
+			'Alert to the class teacher (teacher) by email.',
+			'Alert to the DSL (dsl) by email.',
+			'Not acknowledged after 5 minutes: alert to the deputy DSL (deputy) by email.',
+			'Not acknowledged after 15 minutes: alert to the head (head) by email.'
 		]);
 		expect(chronology.map((e) => e.at)).toEqual(
 			[at(0, 5), at(0, 5), at(5), at(15)].map((d) => d.toISOString())

@@ -186,5 +186,5 @@ function stepSentence(
 	const names = people.map((p) => p.displayName).join(', ');
 	if (!how)
 		return `${late}${alert} for ${who} (${names}): on Harbour's screens only (no email or push set up).`;
-	return `${late}${alert} sent to ${who} (${names}) by ${how}.`;
+	return `${late}${alert} to ${who} (${names}) by ${how}.`;
 }

@@ -73,6 +73,8 @@ export const ACCESS: Record<string, Rule> = {
 	'/api/safe-search/lists': 'device',
 	'/api/live': 'staff-not-governor',
 	'/api/incidents/[incidentId]/acknowledge': 'staff-not-governor',
+	// Push alerts on a staff device: only those who receive alerts (not governors).
+	'/api/push/subscription': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/new': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/[incidentId]': 'staff-not-governor',

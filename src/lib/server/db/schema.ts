@@ -18,6 +18,8 @@ export interface StaffTable {
 	pin_hash: string | null;
 	disabled: number;
 	created_at: string;
+	/** Their place in the alert chain beyond their role: 'deputy-dsl', 'head' or null (migration 0006). */
+	chain_role: Generated<string | null>;
 }
 
 export interface ClassTable {
@@ -215,6 +217,43 @@ export interface LessonProgressTable {
 	times_finished: Generated<number>;
 }
 
+/** An escalation-chain step already taken for an incident (migration 0006). */
+export interface AlertStepTable {
+	school_id: Generated<string>;
+	incident_id: string;
+	step: string;
+	fired_at: string;
+}
+
+/** One alert to one person on one channel, kept until sent (migration 0006). */
+export interface AlertDeliveryTable {
+	school_id: Generated<string>;
+	id: string;
+	incident_id: string;
+	step: string;
+	channel: 'email' | 'push';
+	staff_id: string;
+	target: string;
+	message: string;
+	status: 'waiting' | 'sent' | 'gone' | 'failed';
+	attempts: number;
+	next_attempt_at: string;
+	last_error: string | null;
+	created_at: string;
+	sent_at: string | null;
+}
+
+/** A staff device that asked for push alerts (migration 0006). */
+export interface PushSubscriptionTable {
+	school_id: Generated<string>;
+	id: string;
+	staff_id: string;
+	endpoint: string;
+	p256dh: string;
+	auth: string;
+	created_at: string;
+}
+
 export interface Database {
 	staff: StaffTable;
 	classes: ClassTable;
@@ -234,4 +273,7 @@ export interface Database {
 	attachments: AttachmentTable;
 	search_log: SearchLogTable;
 	lesson_progress: LessonProgressTable;
+	alert_steps: AlertStepTable;
+	alert_deliveries: AlertDeliveryTable;
+	push_subscriptions: PushSubscriptionTable;
 }

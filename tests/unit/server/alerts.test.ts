@@ -193,8 +193,20 @@ describe.each(ENGINES)('alerts on %s', (engine) => {
 		);
 		expect(await planAlerts(h.db, CHAIN, { origin: ORIGIN, email: true, push: true }, at(0, 5))).toBe(2);
 		expect((await deliveries(id)).map((d) => d.who)).toEqual(['dsl']);
-		// Already acknowledged by the teacher who recorded it: no escalation.
+		// A teacher's concern waits for the DSL to acknowledge it, like a press: once the DSL has,
+		// nobody further up the chain is told.
+		await acknowledgeIncident(h.db, people.dsl!, id);
 		expect(await planAlerts(h.db, CHAIN, { origin: ORIGIN, email: true, push: true }, at(20))).toBe(0);
+		// One the DSL recorded is in hand from the start: the class teacher is told, and nobody later.
+		const own = await recordIncidentByHand(
+			h.db,
+			people.dsl!,
+			{ classId, facts: 'Seen on the playground.', childsWords: '', categories: [] },
+			at(30)
+		);
+		await planAlerts(h.db, CHAIN, { origin: ORIGIN, email: true, push: true }, at(30, 5));
+		expect((await deliveries(own)).map((d) => d.who)).toEqual(['teacher']);
+		expect(await planAlerts(h.db, CHAIN, { origin: ORIGIN, email: true, push: true }, at(60))).toBe(0);
 	});
 
 	it('emails through a real SMTP server: class, urgency and link, never the child’s words', async () => {

@@ -61,6 +61,7 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/preview': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/talk-at-home': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/lessons/talk-at-home/[halfTerm]': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/admin/staff': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes/[classId]/card': 'admin',

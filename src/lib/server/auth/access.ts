@@ -53,6 +53,9 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/search/list': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/search/list.csv': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/classes/[classId]': 'class-staff',
+	// Launching, leading, pausing and ending a lesson: the class's own teacher, the DSL, an admin.
+	'/(staff)/staff/(signed-in)/classes/[classId]/board': 'class-staff',
+	'/api/classes/[classId]/now': 'class-staff',
 	// The programme and its coverage are for every member of staff; plans and previews are for
 	// those who teach (governors see the programme and coverage only).
 	'/(staff)/staff/(signed-in)/lessons': 'staff',
@@ -70,6 +73,11 @@ export const ACCESS: Record<string, Rule> = {
 	'/api/kiosk/unlock': 'device',
 	'/api/safe-search/lists': 'device',
 	'/api/live': 'staff-not-governor',
+	// A class tablet hears, and reports on, its own class's lesson only.
+	'/api/class/now': 'class',
+	'/api/class/now/stream': 'class',
+	'/api/class/now/tablet': 'class',
+	'/api/class/now/vote': 'class',
 	'/api/incidents/[incidentId]/acknowledge': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/new': 'staff-not-governor',

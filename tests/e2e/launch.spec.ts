@@ -69,11 +69,12 @@ test('a teacher launches a lesson to two tablets, pauses (Tell a grown-up still 
 		a.page.getByRole('heading', { name: 'Thank you for telling. You did the right thing.' })
 	).toBeVisible();
 	await expect(a.page.getByText('Look at your teacher.')).toHaveCount(0);
-	await a.page.getByRole('button', { name: 'Next' }).click();
-	await a.page.getByRole('button', { name: 'Sad' }).click();
-	await a.page.getByRole('button', { name: 'Someone was unkind' }).click();
-	await a.page.getByRole('button', { name: 'Skip' }).click();
-	await a.page.getByRole('button', { name: 'I feel better now' }).click();
+	const cover = a.page.getByRole('dialog');
+	await cover.getByRole('button', { name: 'Next' }).click();
+	await cover.getByRole('button', { name: 'Sad' }).click();
+	await cover.getByRole('button', { name: 'Someone was unkind' }).click();
+	await cover.getByRole('button', { name: 'Skip' }).click();
+	await cover.getByRole('button', { name: 'I feel better now' }).click();
 	// The report cover closed: the class is still paused, so the pause shows again.
 	await expect(a.page.getByText('Look at your teacher.')).toBeVisible();
 

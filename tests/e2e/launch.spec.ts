@@ -83,6 +83,20 @@ test('a teacher launches a lesson to two tablets, pauses (Tell a grown-up still 
 		await expect(t.getByText('Look at your teacher.')).toHaveCount(0, { timeout: 15_000 });
 	await expect(b.page.locator('section.stage')).toHaveAttribute('data-step', STEPS[1]!);
 
+	// Both tablets reach the end of the lesson (as each says after its last page): most finished.
+	const launchId = (await panel.getAttribute('data-launch'))!;
+	for (const t of [a.page, b.page]) {
+		await t.goto('/class');
+		const res = await t.request.post('/api/class/now/tablet', {
+			headers: { origin: DEMO_URL },
+			data: { launchId, step: 0, finished: true }
+		});
+		expect(res.status()).toBe(200);
+	}
+	await expect(panel.locator('li[data-step="finished"]')).toHaveAttribute('data-count', '2', {
+		timeout: 20_000
+	});
+
 	await panel.getByRole('button', { name: 'End lesson' }).click();
 	for (const t of [a.page, b.page]) {
 		await expect(t).toHaveURL(/\/class$/, { timeout: 15_000 });
@@ -92,6 +106,11 @@ test('a teacher launches a lesson to two tablets, pauses (Tell a grown-up still 
 	// Taught: the class page says when it was launched.
 	await teacher.reload();
 	await expect(lessonRow(teacher).locator('td').nth(4)).not.toHaveText('not yet');
+	// …and the coverage page shows it taught, against the year's plan.
+	await teacher.goto('/staff/coverage');
+	await expect(teacher.locator(`li[data-lesson="${LESSON}"][data-taught="yes"]`).first()).toContainText(
+		'taught'
+	);
 	for (const c of [a.context, b.context, teacher.context()]) await c.close();
 });
 

@@ -24,19 +24,13 @@ import {
 import { castVote, reportTablet, tabletsOn, voteSplit } from '../../../src/lib/server/classroom/tablets';
 import { launchView } from '../../../src/lib/server/classroom/launch-view';
 import type { ClassNowEvent } from '../../../src/lib/classroom/class-now';
-import { ENGINES, freshDatabase } from '../helpers/databases';
+import { classCoverage, coverageCsv, taughtSince } from '../../../src/lib/server/classroom/coverage';
+import { summaryOf } from '../../../tooling/compile-lessons';
+import { ENGINES, freshDatabase, until } from '../helpers/databases';
 
 const programme = compileLessons(process.cwd());
 const lessons = async (id: string) => programme.lessons.find((l) => l.id === id) ?? null;
 const LESSON = 'asking-before-we-tap';
-
-async function until(check: () => boolean, ms = 15_000): Promise<void> {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 25));
-	}
-}
 
 const refused = async (p: Promise<unknown>, status: number) => {
 	const e = await p.then(
@@ -218,6 +212,65 @@ describe.each(ENGINES)('class launches on %s', (engine) => {
 			.executeTakeFirstOrThrow();
 		expect(old.ended_by).toBe('t2');
 		expect((await classNow(h.db, robins.id))?.version).toBe(3);
+	});
+});
+
+describe.each(ENGINES)('coverage on %s', (engine) => {
+	let h: DatabaseHandle;
+	let live: LiveHub;
+	beforeEach(async () => {
+		h = await freshDatabase(engine);
+		live = new LiveHub();
+	});
+	afterEach(async () => {
+		await live.close();
+		await h.close();
+	});
+
+	it('counts a lesson taught once most of the tablets that joined finished it, and marks strands not yet met', async () => {
+		const ctx = { db: h.db, live, lessons };
+		const robins = await createClass(h.db, { name: 'Robins', yearGroup: 'Reception', picture: 'robin' });
+		const [a, b, c] = await Promise.all(
+			[1, 2, 3].map(async () => (await enrolDevice(h.db, robins.id, 'staff:x')).device)
+		);
+		const since = new Date(Date.now() - 86_400_000);
+		const catalogue = programme.lessons.map(summaryOf);
+		const lesson = programme.lessons.find((l) => l.id === LESSON)!;
+
+		const first = await launchLesson(ctx, {
+			classId: robins.id,
+			lessonId: LESSON,
+			mode: 'tablets',
+			staffId: 't1'
+		});
+		await reportTablet(ctx, a!, { launchId: first.launchId, step: 1, finished: true });
+		await reportTablet(ctx, b!, { launchId: first.launchId, step: 1, finished: false });
+		await endLesson(ctx, robins.id, 't1');
+		// One of two finished: not "most", so not taught yet.
+		expect((await taughtSince(h.db, since)).size).toBe(0);
+
+		const second = await launchLesson(ctx, {
+			classId: robins.id,
+			lessonId: LESSON,
+			mode: 'tablets',
+			staffId: 't1'
+		});
+		for (const d of [a!, b!])
+			await reportTablet(ctx, d, { launchId: second.launchId, step: 1, finished: true });
+		await reportTablet(ctx, c!, { launchId: second.launchId, step: 1, finished: false });
+		await endLesson(ctx, robins.id, 't1');
+		const taught = await taughtSince(h.db, since);
+		expect([...taught.keys()]).toEqual([`${robins.id} ${LESSON}`]);
+
+		const [cov] = classCoverage([robins], programme.curriculum, catalogue, taught);
+		for (const s of cov!.strands) {
+			const taughtHere = s.lessons.some((l) => l.id === LESSON);
+			expect(s.met, s.id).toBe(taughtHere && lesson.strands.includes(s.id));
+		}
+		expect(cov!.strands.some((s) => !s.met)).toBe(true);
+		expect(coverageCsv([cov!])).toContain(lesson.title);
+		// Launches before the school year began do not count.
+		expect((await taughtSince(h.db, new Date(Date.now() + 60_000))).size).toBe(0);
 	});
 });
 

@@ -59,6 +59,9 @@ export const ACCESS: Record<string, Rule> = {
 	// The programme and its coverage are for every member of staff; plans and previews are for
 	// those who teach (governors see the programme and coverage only).
 	'/(staff)/staff/(signed-in)/lessons': 'staff',
+	// Coverage: a teacher sees their own class, the DSL, admins and governors every class.
+	'/(staff)/staff/(signed-in)/coverage': 'staff',
+	'/(staff)/staff/(signed-in)/coverage/csv': 'staff',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/preview': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/talk-at-home': 'staff-not-governor',

@@ -6,6 +6,7 @@
  * Only the routes decide who may call these (the class's teacher, the DSL, an admin); the
  * module checks that the lesson and the board's position are real.
  */
+import { json } from '@sveltejs/kit';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { CompiledLesson } from '../../lessons/compiled';
 import type { BoardPosition, ClassNowEvent, ClassNowState, LaunchMode } from '../../classroom/class-now';
@@ -255,4 +256,15 @@ export async function lastLaunched(db: Kysely<Database>, classId: string): Promi
 		.groupBy('lesson_id')
 		.execute();
 	return new Map(rows.map((r) => [r.lesson_id, String(r.at)]));
+}
+
+/** Runs a tablet's or teacher's request: `{ ok: true }`, or the refusal as a 4xx with its message. */
+export async function answerOrRefuse(work: () => Promise<unknown>): Promise<Response> {
+	try {
+		await work();
+		return json({ ok: true });
+	} catch (e) {
+		if (e instanceof LaunchError) return json({ message: e.message }, { status: e.status });
+		throw e;
+	}
 }

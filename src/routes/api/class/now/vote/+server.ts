@@ -1,9 +1,8 @@
-import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { readJson } from '$lib/server/http/read-json';
 import { SMALL_BODY_BYTES } from '$lib/server/http/bounded-body';
 import { launchContext } from '$lib/server/classroom/lesson-source';
-import { LaunchError } from '$lib/server/classroom/launches';
+import { answerOrRefuse } from '$lib/server/classroom/launches';
 import { castVote } from '$lib/server/classroom/tablets';
 import type { RequestHandler } from './$types';
 
@@ -18,11 +17,5 @@ const Body = v.object({
 export const POST: RequestHandler = async ({ request, locals }) => {
 	const body = await readJson(request, Body, SMALL_BODY_BYTES);
 	if (!body.ok) return body.response;
-	try {
-		await castVote(launchContext(), locals.who.device!, body.data);
-	} catch (e) {
-		if (e instanceof LaunchError) return json({ message: e.message }, { status: e.status });
-		throw e;
-	}
-	return json({ ok: true });
+	return answerOrRefuse(() => castVote(launchContext(), locals.who.device!, body.data));
 };

@@ -7,6 +7,9 @@ import { classTablet, keptForOffline, pressTellAGrownUp, signInStaff, TEACHER } 
  * from the board, pauses (eyes on me) and ends it; a tablet offline at the launch gets it when it
  * comes back; a teacher of another class cannot launch to this class.
  */
+// A step that cannot happen says which one it was, rather than waiting out the whole test.
+test.use({ actionTimeout: 30_000 });
+
 const LESSON = 'asking-before-we-tap';
 const STEPS = ['hello', 'at-nanas-house', 'video-plays-on'];
 

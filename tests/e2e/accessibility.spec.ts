@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { EMPTY_URL } from '../../playwright.config';
-import { enrolTablet, readClassCard, signInStaff } from './helpers';
+import { classTablet, enrolTablet, readClassCard, signInStaff } from './helpers';
 
 async function expectNoViolations(page: Page, name: string) {
 	const results = await new AxeBuilder({ page })
@@ -97,4 +97,29 @@ test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) 
 	await admin.locator('tbody a').first().click();
 	await expect(admin.getByRole('heading', { name: 'Chronology' })).toBeVisible();
 	await expectNoViolations(admin, 'incident');
+
+	// A lesson led from the board (issue 13): the board, a tablet following it, the tablet paused,
+	// and the class page with the lesson running.
+	const ladybirds = await classTablet(browser, 'Ladybirds');
+	await admin.goto('/staff');
+	await admin.getByRole('link', { name: 'Ladybirds' }).first().click();
+	await expect(admin).toHaveURL(/\/staff\/classes\/[^/]+$/);
+	const classUrl = admin.url();
+	await admin
+		.locator('tr[data-lesson="asking-before-we-tap"]')
+		.getByRole('button', { name: 'Lead from the board' })
+		.click();
+	await expect(admin.locator('section.stage[data-playing=yes]')).toBeVisible();
+	await expectNoViolations(admin, 'board');
+	await expect(ladybirds.page.locator('section.stage[data-playing=yes]')).toBeVisible();
+	await expectNoViolations(ladybirds.page, 'lesson following the board');
+	await admin.getByRole('button', { name: 'Pause — eyes on me' }).click();
+	await expect(ladybirds.page.getByText('Look at your teacher.')).toBeVisible();
+	await expectNoViolations(ladybirds.page, 'pause — eyes on me');
+	await admin.goto(classUrl);
+	await expect(admin.locator('section.panel')).toBeVisible();
+	await expectNoViolations(admin, 'class page with a lesson running');
+	await admin.getByRole('button', { name: 'End lesson' }).click();
+	await expect(ladybirds.page).toHaveURL(/\/class$/);
+	await ladybirds.context.close();
 });

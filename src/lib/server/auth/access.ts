@@ -55,9 +55,15 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/search/list': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/search/list.csv': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/classes/[classId]': 'class-staff',
+	// Launching, leading, pausing and ending a lesson: the class's own teacher, the DSL, an admin.
+	'/(staff)/staff/(signed-in)/classes/[classId]/board': 'class-staff',
+	'/api/classes/[classId]/now': 'class-staff',
 	// The programme and its coverage are for every member of staff; plans and previews are for
 	// those who teach (governors see the programme and coverage only).
 	'/(staff)/staff/(signed-in)/lessons': 'staff',
+	// Coverage: a teacher sees their own class, the DSL, admins and governors every class.
+	'/(staff)/staff/(signed-in)/coverage': 'staff',
+	'/(staff)/staff/(signed-in)/coverage/csv': 'staff',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/preview': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/talk-at-home': 'staff-not-governor',
@@ -73,6 +79,11 @@ export const ACCESS: Record<string, Rule> = {
 	'/api/kiosk/unlock': 'device',
 	'/api/safe-search/lists': 'device',
 	'/api/live': 'staff-not-governor',
+	// A class tablet hears, and reports on, its own class's lesson only.
+	'/api/class/now': 'class',
+	'/api/class/now/stream': 'class',
+	'/api/class/now/tablet': 'class',
+	'/api/class/now/vote': 'class',
 	'/api/incidents/[incidentId]/acknowledge': 'staff-not-governor',
 	// Push alerts on a staff device: only those who receive alerts (not governors).
 	'/api/push/subscription': 'staff-not-governor',

@@ -254,6 +254,57 @@ export interface PushSubscriptionTable {
 	created_at: string;
 }
 
+/** The lesson a class is on now (migration 0008): one row per class, its version rising on change. */
+export interface ClassNowTable {
+	school_id: Generated<string>;
+	class_id: string;
+	launch_id: string;
+	lesson_id: string;
+	mode: 'tablets' | 'board';
+	board_step: number;
+	/** JSON array of scene ids: the scenes the board has been through in the current scenario. */
+	board_scenes: string;
+	board_finished: number;
+	paused: number;
+	launched_by: string;
+	launched_at: string;
+	ended_at: string | null;
+	version: number;
+}
+
+/** Every launch, kept: who, when, which lesson, which mode, when it ended. */
+export interface ClassLaunchTable {
+	school_id: Generated<string>;
+	id: string;
+	class_id: string;
+	lesson_id: string;
+	mode: 'tablets' | 'board';
+	launched_by: string;
+	launched_at: string;
+	ended_by: string | null;
+	ended_at: string | null;
+}
+
+/** Where one class tablet is in a launched lesson. */
+export interface LaunchTabletTable {
+	school_id: Generated<string>;
+	launch_id: string;
+	device_id: string;
+	step: number;
+	finished: Generated<number>;
+	seen_at: string;
+}
+
+/** One tablet's choice in one scene of a lesson led from the board. */
+export interface LaunchVoteTable {
+	school_id: Generated<string>;
+	launch_id: string;
+	/** `<step index>:<scene id>` */
+	scene_key: string;
+	device_id: string;
+	choice: number;
+}
+
 export interface Database {
 	staff: StaffTable;
 	classes: ClassTable;
@@ -276,4 +327,8 @@ export interface Database {
 	alert_steps: AlertStepTable;
 	alert_deliveries: AlertDeliveryTable;
 	push_subscriptions: PushSubscriptionTable;
+	class_now: ClassNowTable;
+	class_launches: ClassLaunchTable;
+	launch_tablets: LaunchTabletTable;
+	launch_votes: LaunchVoteTable;
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_URL } from '../../playwright.config';
-import { classTablet, keptForOffline, pressTellAGrownUp, signInStaff, TEACHER } from './helpers';
+import { classTablet, keptForOffline, PIN, pressTellAGrownUp, signInStaff, TEACHER } from './helpers';
+import { lessonById, playToEnd, stage } from './play-lesson';
 
 /**
  * Teachers in charge (issue 13): a teacher launches a lesson to the class's tablets, leads it
@@ -23,7 +24,6 @@ async function teacherOnClassPage(browser: Browser, email = TEACHER.Ladybirds): 
 }
 
 const lessonRow = (teacher: Page) => teacher.locator(`tr[data-lesson="${LESSON}"]`);
-const stage = (tablet: Page) => tablet.locator('section.stage[data-playing=yes]');
 
 async function onStep(tablet: Page, step: string): Promise<void> {
 	await expect(tablet).toHaveURL(new RegExp(`/class/lessons/${LESSON}$`), { timeout: 15_000 });
@@ -76,9 +76,12 @@ test('a teacher launches a lesson to two tablets, pauses (Tell a grown-up still 
 	await cover.getByRole('button', { name: 'Next' }).click();
 	await cover.getByRole('button', { name: 'Sad' }).click();
 	await cover.getByRole('button', { name: 'Someone was unkind' }).click();
-	await cover.getByRole('button', { name: 'Skip' }).click();
+	await cover.getByRole('button', { name: 'Skip' }).click(); // the words
+	await cover.getByRole('button', { name: 'Skip' }).click(); // the drawing
 	await cover.getByRole('button', { name: 'I feel better now' }).click();
-	// The report cover closed: the class is still paused, so the pause shows again.
+	// The report cover closed (the child is taken to the class home): the class is still paused,
+	// so the pause shows again.
+	await expect(a.page).toHaveURL(/\/class$/);
 	await expect(a.page.getByText('Look at your teacher.')).toBeVisible();
 
 	await panel.getByRole('button', { name: 'Resume' }).click();
@@ -86,16 +89,11 @@ test('a teacher launches a lesson to two tablets, pauses (Tell a grown-up still 
 		await expect(t.getByText('Look at your teacher.')).toHaveCount(0, { timeout: 15_000 });
 	await expect(b.page.locator('section.stage')).toHaveAttribute('data-step', STEPS[1]!);
 
-	// Both tablets reach the end of the lesson (as each says after its last page): most finished.
-	const launchId = (await panel.getAttribute('data-launch'))!;
-	for (const t of [a.page, b.page]) {
-		await t.goto('/class');
-		const res = await t.request.post('/api/class/now/tablet', {
-			headers: { origin: DEMO_URL },
-			data: { launchId, step: 0, finished: true }
-		});
-		expect(res.status()).toBe(200);
-	}
+	// The child who told a grown-up goes back to the lesson from the class home's big tile.
+	await a.page.getByRole('link', { name: 'Our lesson now' }).click();
+	await expect(stage(a.page)).toBeVisible();
+	// Both children play on to the end of the lesson, each at their own pace: most finished.
+	for (const t of [a.page, b.page]) await playToEnd(t, lessonById(LESSON));
 	await expect(panel.locator('li[data-step="finished"]')).toHaveAttribute('data-count', '2', {
 		timeout: 20_000
 	});
@@ -237,4 +235,42 @@ test('a teacher of another class cannot launch, pause or end for this class', as
 	await expect(ladybirds.locator('section.panel')).toHaveCount(0);
 	await ladybirds.context().close();
 	await owls.context().close();
+});
+
+test('a tablet signed out of its class stops hearing the class’s commands', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const tablet = await classTablet(browser, 'Ladybirds');
+	await tablet.page.evaluate(() => {
+		const w = window as unknown as { __heard: string[] };
+		w.__heard = [];
+		const source = new EventSource('/api/class/now/stream');
+		for (const type of ['class.now', 'session.ended'])
+			source.addEventListener(type, () => w.__heard.push(type));
+	});
+	const heard = () => tablet.page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+	await expect.poll(heard, { timeout: 15_000 }).toContain('class.now');
+	// The grown-up signs the tablet out of the class with the kiosk PIN.
+	const out = await tablet.context.request.post('/api/kiosk/unlock', {
+		headers: { origin: DEMO_URL, 'content-type': 'application/json' },
+		data: { pin: PIN, action: 'sign-out-class' }
+	});
+	expect(out.ok()).toBe(true);
+	await expect.poll(heard, { timeout: 30_000 }).toContain('session.ended');
+	const before = (await heard()).filter((t) => t === 'class.now').length;
+	// A lesson launched afterwards never reaches it.
+	const teacher = await teacherOnClassPage(browser);
+	const classId = teacher.url().split('/').pop()!;
+	const launch = await teacher.request.post(`/api/classes/${classId}/now`, {
+		headers: { origin: DEMO_URL },
+		data: { action: 'launch', lessonId: LESSON, mode: 'tablets' }
+	});
+	expect(launch.ok()).toBe(true);
+	await teacher.request.post(`/api/classes/${classId}/now`, {
+		headers: { origin: DEMO_URL },
+		data: { action: 'end' }
+	});
+	await tablet.page.waitForTimeout(3_000);
+	expect((await heard()).filter((t) => t === 'class.now').length).toBe(before);
+	await teacher.context().close();
+	await tablet.context.close();
 });

@@ -6,7 +6,6 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { compileLessons, type CompiledScenario } from '../../tooling/compile-lessons';
 import type { CompiledLesson } from '../../src/lib/lessons/compiled';
 import {
 	classTablet,
@@ -17,8 +16,8 @@ import {
 	TEACHER,
 	type DemoClass
 } from './helpers';
+import { playLesson, programme, scenariosOf, stage } from './play-lesson';
 
-const programme = compileLessons(process.cwd());
 const reception = programme.lessons.filter((l) => l.year === 'reception');
 /** The demo class that is taught each year's lessons. */
 const CLASS_OF = { reception: 'Ladybirds', 'year-1': 'Robins', 'year-2': 'Owls' } as const satisfies Record<
@@ -29,63 +28,9 @@ const YEARS = Object.keys(CLASS_OF) as CompiledLesson['year'][];
 const lessonsOf = (year: CompiledLesson['year']) => programme.lessons.filter((l) => l.year === year);
 /** A lesson's tile, found by its title (titles may hold "?" and other pattern characters). */
 const titled = (title: string) => new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-const scenariosOf = (lesson: CompiledLesson) => programme.scenarios.filter((s) => s.lesson === lesson.id);
 
 /** How many walks reach every ending of every scenario in a lesson (at least one). */
 const walksFor = (lesson: CompiledLesson) => Math.max(1, ...scenariosOf(lesson).map((s) => s.paths.length));
-
-const stage = (page: Page) => page.locator('section.stage[data-playing=yes]');
-
-/** A child chooses a picture: the first tap says it, the second chooses it. */
-async function choosePicture(page: Page, index: number): Promise<void> {
-	const choice = stage(page).locator(`[data-choice="${index}"]`);
-	const pick = choice.locator('button.pick');
-	if (await pick.count()) {
-		await pick.click();
-		await expect(choice).toHaveClass(/armed/);
-		await pick.click();
-	} else {
-		await choice.click(); // a "let's try again" arrow (a next: scene)
-	}
-}
-
-/**
- * Plays `lesson` from its first page to "finished", taking walk number `walk` through each
- * scenario (walk 0 is the shortest; walk k reaches each scenario's k-th ending).
- */
-async function playLesson(page: Page, lesson: CompiledLesson, walk: number): Promise<void> {
-	await page.goto(`/class/lessons/${lesson.id}`);
-	await expect(stage(page)).toBeVisible();
-	for (const [i, step] of lesson.steps.entries()) {
-		await expect(stage(page)).toHaveAttribute('data-step', step.id);
-		if (step.kind === 'scenario') {
-			const scenario = scenariosOf(lesson).find((s) => s.step === step.id) as CompiledScenario;
-			const path = scenario.paths[Math.min(walk, scenario.paths.length - 1)]!;
-			let scene = scenario.start;
-			for (const choice of path.choices) {
-				await expect(stage(page)).toHaveAttribute('data-scene', scene);
-				await choosePicture(page, choice);
-				scene = scenario.scenes[scene]!.choices[choice]!.to;
-			}
-			await expect(stage(page)).toHaveAttribute('data-scene', path.ending);
-		}
-		if (step.kind === 'quiz') {
-			await choosePicture(
-				page,
-				step.answers.findIndex((a) => a.right)
-			);
-			await expect(stage(page).locator('.feedback')).toBeVisible();
-		}
-		if (step.kind === 'recap') {
-			for (const objective of lesson.objectives) {
-				await stage(page).getByRole('button', { name: objective }).click();
-			}
-		}
-		const next = i === lesson.steps.length - 1 ? 'Finish' : 'Next';
-		await stage(page).getByRole('button', { name: next, exact: true }).click();
-	}
-	await expect(stage(page)).toHaveAttribute('data-finished', 'yes');
-}
 
 async function teacherPage(browser: Browser, email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();

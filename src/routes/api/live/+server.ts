@@ -4,14 +4,13 @@ import { STAFF_COOKIE, staffFromToken, type StaffPrincipal } from '$lib/server/a
 import { canSeeIncidentsOf } from '$lib/server/incidents/visibility';
 import type { LiveEvent } from '$lib/server/live/live-hub';
 import { eventStream } from '$lib/server/live/event-stream';
+import { holdStream } from '$lib/server/live/stream-limit';
 import type { RequestHandler } from './$types';
 
 /** A stream re-reads its session at least this often, even when nothing is sent. */
 const RECHECK_MS = 5_000;
 /** Streams one account may hold open on this server; a new one closes the oldest. */
 const MAX_STREAMS_PER_ACCOUNT = 5;
-
-const open = new Map<string, (() => void)[]>();
 
 /**
  * Server-Sent Events for staff screens: new reports, changes, and reports raised as urgent, for
@@ -52,18 +51,12 @@ export const GET: RequestHandler = ({ locals, request, cookies }) => {
 		// The server's own listener was away: the page re-reads the reports still waiting.
 		const unresync = app().live.onResync(() => sink.send('resync', {}));
 		const sweep = setInterval(() => void recheck(), RECHECK_MS);
-		const close = () => sink.close();
-		const mine = open.get(first.id) ?? [];
-		mine.push(close);
-		open.set(first.id, mine);
-		if (mine.length > MAX_STREAMS_PER_ACCOUNT) mine[0]!();
+		const release = holdStream(`staff:${first.id}`, () => sink.close(), MAX_STREAMS_PER_ACCOUNT);
 		return () => {
 			clearInterval(sweep);
 			unsubscribe();
 			unresync();
-			const left = (open.get(first.id) ?? []).filter((c) => c !== close);
-			if (left.length) open.set(first.id, left);
-			else open.delete(first.id);
+			release();
 		};
 	});
 };

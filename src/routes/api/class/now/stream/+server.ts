@@ -45,11 +45,12 @@ export const GET: RequestHandler = ({ locals, request, cookies }) => {
 			if (e.type === 'class.now') sink.send('class.now', e.state, e.state.version);
 		});
 		const unresync = live.onResync(() => void sendCurrent());
-		const sweep = setInterval(async () => {
+		const recheck = async () => {
 			if (sink.closed || (await stillAllowed())) return;
 			sink.send('session.ended', {});
 			sink.close();
-		}, RECHECK_MS);
+		};
+		const sweep = setInterval(() => void recheck(), RECHECK_MS);
 		const release = holdStream(`device:${device.id}`, () => sink.close(), MAX_STREAMS_PER_TABLET);
 		void sendCurrent();
 		return () => {

@@ -14,6 +14,9 @@ import { AGREEMENT_PROMISES, AGREEMENT_TITLE } from '../../src/lib/print/agreeme
 import type { Charter } from '../../src/lib/content/charter-schema';
 import { expectNoViolations, signInStaff, TEACHER } from './helpers';
 
+// Several axe scans and PDFs a test, on a machine shared with other test runs.
+test.describe.configure({ timeout: 180_000 });
+
 const charter = parse(readFileSync('content/charter.yaml', 'utf8')) as Charter;
 const SCHOOL = 'Harbour Demo Primary (demo school)';
 /** Paper sizes in PostScript points (1/72 inch), as a PDF's MediaBox gives them. */

@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { EMPTY_URL } from '../../playwright.config';
-import { classTablet, enrolTablet, readClassCard, signInStaff } from './helpers';
-
-async function expectNoViolations(page: Page, name: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	const summary = results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
-	expect(summary).toEqual([]);
-}
+import { classTablet, enrolTablet, expectNoViolations, readClassCard, signInStaff } from './helpers';
 
 test('every screen passes an axe scan (WCAG 2.2 AA rules)', async ({ browser }) => {
 	test.setTimeout(360_000);

@@ -1,4 +1,5 @@
 /** Steps a person takes, shared by the browser tests. Demo school accounts. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const PASSWORD = 'harbour-demo';
@@ -112,4 +113,13 @@ export async function outboxRows(page: Page): Promise<number> {
 				open.onerror = () => reject(open.error);
 			})
 	);
+}
+
+/** An axe scan of the page as it is now, against the WCAG 2.2 AA rules: no violations. */
+export async function expectNoViolations(page: Page, name: string): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
+	expect(summary).toEqual([]);
 }

@@ -4,11 +4,11 @@
  * lesson is played by a class of its year to its end along its shortest path, and again along a
  * path to every ending; axe scans every page of every lesson up to its first choice.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { CompiledLesson } from '../../src/lib/lessons/compiled';
 import {
 	classTablet,
+	expectNoViolations,
 	keptForOffline,
 	outboxRows,
 	pressTellAGrownUp,
@@ -178,13 +178,6 @@ test('a child in a lesson is not sent home by the kiosk idle return', async ({ b
 	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[0]!.id);
 	await context.close();
 });
-
-async function expectNoViolations(page: Page, name: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	expect(results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
-}
 
 for (const year of YEARS) {
 	test(`axe finds no violations on the ${year} lessons list, every ${year} lesson up to its first choice, and their staff pages`, async ({

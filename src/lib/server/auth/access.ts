@@ -68,6 +68,10 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/preview': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/talk-at-home': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/talk-at-home/[halfTerm]': 'staff-not-governor',
+	// Things to print (charter poster, acceptable use agreement): for those who teach, not governors.
+	'/(staff)/staff/(signed-in)/print': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/print/charter/[paper]': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/print/agreement': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/admin/staff': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes/[classId]/card': 'admin',

@@ -37,12 +37,16 @@ export function startState(now: number): DeckState {
 
 const TRAIL_MAX = 100;
 
-function moveTo(s: DeckState, index: number, now: number): DeckState {
+/**
+ * Moves on, remembering the way (for ←); a jump (End, a slide number) starts a new way, so ←
+ * after it goes to the slide before in the story.
+ */
+function moveTo(s: DeckState, index: number, now: number, jump = false): DeckState {
 	if (index === s.index) return { ...s, blank: false, at: now };
 	return {
 		...s,
 		index,
-		trail: [...s.trail, s.index].slice(-TRAIL_MAX),
+		trail: jump ? [] : [...s.trail, s.index].slice(-TRAIL_MAX),
 		blank: false,
 		narrating: false,
 		at: now
@@ -66,10 +70,10 @@ export function apply(a: CompiledAssembly, s: DeckState, cmd: DeckCommand, now: 
 		case 'first':
 			return { ...s, index: 0, trail: [], blank: false, narrating: false, at: now };
 		case 'last':
-			return moveTo(s, a.slides.length - 1, now);
+			return moveTo(s, a.slides.length - 1, now, true);
 		case 'go':
 			return Number.isInteger(cmd.number) && cmd.number >= 1 && cmd.number <= a.slides.length
-				? moveTo(s, cmd.number - 1, now)
+				? moveTo(s, cmd.number - 1, now, true)
 				: s;
 		case 'choose': {
 			const choice = slide.choices?.[cmd.choice];

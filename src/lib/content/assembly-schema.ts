@@ -5,7 +5,10 @@
  */
 import * as v from 'valibot';
 import { HALF_TERMS } from './curriculum-schema';
-import { PictureSchema, UNKNOWN_FIELD, castName, text } from './picture-schema';
+import { PictureSchema, castName, text } from './picture-schema';
+
+const UNKNOWN_FIELD =
+	'is not a field Harbour knows here. Check its spelling, or remove it (see content/assemblies/FORMAT.md).';
 
 /** When an assembly is given: a half-term, or an occasion that falls in one. */
 export const OCCASIONS = { 'safer-internet-day': 'spring-1' } as const;

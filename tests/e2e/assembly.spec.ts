@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { compileLessons } from '../../tooling/compile-lessons';
 import { compileAssemblies } from '../../tooling/compile-assemblies';
-import { enrolTablet, signInStaff, TEACHER } from './helpers';
+import { brokenPictures, enrolTablet, signInStaff, TEACHER } from './helpers';
 
 const { assemblies } = compileAssemblies(process.cwd(), compileLessons(process.cwd()));
 const deck = assemblies.find((a) => a.id === 'hands-still-screen-down')!;
@@ -181,20 +181,7 @@ test('an assembly plays with no network after one visit', async ({ browser }) =>
 	await page.keyboard.press('ArrowRight');
 	await expectSlide(page, 1);
 	// Its pictures come from the cache too.
-	const broken = await onScreen(page)
-		.locator('svg.picture image')
-		.evaluateAll(async (images) => {
-			const hrefs = images.map((i) => i.getAttribute('href') ?? '');
-			const ok = await Promise.all(
-				hrefs.map((h) =>
-					fetch(h).then(
-						(r) => r.ok,
-						() => false
-					)
-				)
-			);
-			return hrefs.filter((_, i) => !ok[i]);
-		});
+	const broken = await brokenPictures(onScreen(page));
 	expect(broken).toEqual([]);
 	// Another assembly, never opened, opens offline from the list.
 	await page.goto('/assembly');

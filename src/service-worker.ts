@@ -4,6 +4,8 @@
  * - Precaches the app shell and compiled content, so an enrolled tablet works offline.
  * - Pupil pages (/class…) are network-first with a short timeout and kept in a cache, so the
  *   class home opens offline as it was at the last sync. Staff pages are never cached.
+ * - Assembly pages (/assembly…, no pupil data) are kept the same way in their own cache, so the
+ *   hall's laptop plays a deck offline after one visit.
  * - Flushes the outbox on Background Sync, even with every Harbour tab closed.
  * - Waits to activate until the page says so (see src/lib/pwa/updates.svelte.ts).
  */
@@ -14,10 +16,16 @@ import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { flushOutbox } from '$lib/local-db/outbox';
 import { HarbourLocalDb } from '$lib/local-db/db';
+import { isAssemblyPath } from '$lib/assembly/pages';
 
 declare const self: ServiceWorkerGlobalScope;
 
 const PAGES = 'harbour-pupil-pages';
+const ASSEMBLY_PAGES = 'harbour-assembly-pages';
+/** A page answered with a redirect (to a sign-in) is never kept in place of the page asked for. */
+const notRedirected = {
+	cacheWillUpdate: async ({ response }: { response: Response }) => (response.redirected ? null : response)
+};
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -37,6 +45,16 @@ registerRoute(
 		cacheName: PAGES,
 		networkTimeoutSeconds: 4,
 		plugins: [new CacheableResponsePlugin({ statuses: [200] })]
+	})
+);
+
+registerRoute(
+	({ request, url }) =>
+		url.origin === self.location.origin && request.mode === 'navigate' && isAssemblyPath(url.pathname),
+	new NetworkFirst({
+		cacheName: ASSEMBLY_PAGES,
+		networkTimeoutSeconds: 4,
+		plugins: [new CacheableResponsePlugin({ statuses: [200] }), notRedirected]
 	})
 );
 
@@ -60,12 +78,16 @@ self.addEventListener('message', (event) => {
 	if (type === 'REMEMBER_PAGE') event.waitUntil(rememberPage((event.data as { path: string }).path));
 });
 
-/** Keeps a pupil page (the class home) for offline use, right after the first online visit. */
+/**
+ * Keeps a pupil page (the class home) or an assembly page for offline use, right after the
+ * first online visit.
+ */
 async function rememberPage(path: string): Promise<void> {
-	if (!isPupilPath(path)) return;
+	const cache = isPupilPath(path) ? PAGES : isAssemblyPath(path) ? ASSEMBLY_PAGES : null;
+	if (!cache) return;
 	const res = await fetch(path, { credentials: 'same-origin' });
 	// A redirect means the class is not signed in: keep nothing rather than the wrong page.
-	if (res.ok && !res.redirected) await (await caches.open(PAGES)).put(path, res);
+	if (res.ok && !res.redirected) await (await caches.open(cache)).put(path, res);
 }
 
 interface SyncEvent extends ExtendableEvent {

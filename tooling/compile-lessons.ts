@@ -43,7 +43,7 @@ export class LessonContentError extends Error {
 }
 
 /** One problem in one file; the first per file is reported. */
-class Problem extends Error {
+export class Problem extends Error {
 	constructor(
 		readonly file: string,
 		readonly line: number,
@@ -76,7 +76,13 @@ export interface CompiledProgramme {
 	files: string[];
 }
 
-function readLocated<S extends v.GenericSchema>(schema: S, file: string, text: string) {
+/** Reads a YAML file against a schema; the first problem becomes `file:line: what to fix`. */
+export function readLocated<S extends v.GenericSchema>(
+	schema: S,
+	file: string,
+	text: string,
+	format = `${LESSONS_DIR}/FORMAT.md`
+) {
 	const read = readYaml(text);
 	if (!read.ok) {
 		throw new Problem(
@@ -98,7 +104,7 @@ function readLocated<S extends v.GenericSchema>(schema: S, file: string, text: s
 			throw new Problem(
 				file,
 				read.yaml.lineOf(parent),
-				`${where}“${keys.at(-1)}” is missing: add it (see lessons/FORMAT.md).`
+				`${where}“${keys.at(-1)}” is missing: add it (see ${format}).`
 			);
 		}
 		const where = keys.length ? `${keys.join('.')}: ` : '';
@@ -107,7 +113,8 @@ function readLocated<S extends v.GenericSchema>(schema: S, file: string, text: s
 	return { value: parsed.output as v.InferOutput<S>, yaml: read.yaml };
 }
 
-class MediaChecker {
+/** Checks that the pictures and clips content names exist, and remembers each one used. */
+export class MediaChecker {
 	readonly used = new Set<string>();
 	constructor(readonly lessonsRoot: string) {}
 

@@ -4,6 +4,8 @@
  * - `virtual:harbour-lessons`: the catalogue for the menus (no steps), the programme, and
  *   `loadLesson(id)`, which imports that lesson's own chunk;
  * - `virtual:harbour-lesson/<id>`: one lesson, and the URLs of its pictures and clips.
+ * - `virtual:harbour-assemblies`: every assembly (tooling/compile-assemblies.ts) and the URLs of
+ *   its cast pictures, checked against the same programme.
  * Pictures and clips are imported as assets, so the build emits them as hashed files (small
  * drawings are inlined into the chunk) that the service worker precaches with the app.
  * A broken lesson or plan stops the build with `path:line: what to fix`.
@@ -17,9 +19,11 @@ import {
 	summaryOf,
 	type CompiledProgramme
 } from './compile-lessons';
+import { ASSEMBLIES_DIR, compileAssemblies, type CompiledAssemblies } from './compile-assemblies';
 
 const CATALOGUE = 'virtual:harbour-lessons';
 const LESSON = 'virtual:harbour-lesson/';
+const ASSEMBLIES = 'virtual:harbour-assemblies';
 
 const json = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 
@@ -65,6 +69,8 @@ export function harbourLessons(options: LessonsPluginOptions = {}): Plugin {
 		}
 		return compiled;
 	};
+	let assemblies: CompiledAssemblies | null = null;
+	const compiledAssemblies = (): CompiledAssemblies => (assemblies ??= compileAssemblies(root, programme()));
 
 	return {
 		name: 'harbour-lessons',
@@ -73,13 +79,16 @@ export function harbourLessons(options: LessonsPluginOptions = {}): Plugin {
 		},
 		buildStart() {
 			compiled = null;
+			assemblies = null;
 		},
 		watchChange(id) {
 			const rel = id.startsWith(root) ? id.slice(root.length + 1) : id;
-			if (rel === CURRICULUM || rel.startsWith(`${LESSONS_DIR}/`)) compiled = null;
+			if (rel === CURRICULUM || rel.startsWith(`${LESSONS_DIR}/`)) compiled = assemblies = null;
+			if (rel.startsWith(`${ASSEMBLIES_DIR}/`)) assemblies = null;
 		},
 		resolveId(requested) {
-			if (requested === CATALOGUE || requested.startsWith(LESSON)) return '\0' + requested;
+			if (requested === CATALOGUE || requested === ASSEMBLIES || requested.startsWith(LESSON))
+				return '\0' + requested;
 			return null;
 		},
 		load(id) {
@@ -97,6 +106,12 @@ export function harbourLessons(options: LessonsPluginOptions = {}): Plugin {
 					`export const curriculum = ${json(p.curriculum)};`,
 					`export function loadLesson(id) {\n\tswitch (id) {\n${cases}\n\t\tdefault: return Promise.resolve(null);\n\t}\n}`
 				].join('\n');
+			}
+			if (id === '\0' + ASSEMBLIES) {
+				const a = compiledAssemblies();
+				for (const file of [...programme().files, ...a.files]) this.addWatchFile(resolve(root, file));
+				this.addWatchFile(resolve(root, ASSEMBLIES_DIR));
+				return [mediaModule(a.media), `export const assemblies = ${json(a.assemblies)};`].join('\n');
 			}
 			if (id.startsWith('\0' + LESSON)) {
 				const lessonId = id.slice(1 + LESSON.length);

@@ -1,6 +1,6 @@
 /** Steps a person takes, shared by the browser tests. Demo school accounts. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const PASSWORD = 'harbour-demo';
 export const PIN = '1234';
@@ -122,4 +122,20 @@ export async function expectNoViolations(page: Page, name: string): Promise<void
 		.analyze();
 	const summary = results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`);
 	expect(summary).toEqual([]);
+}
+
+/** The pictures (cast images) under `within` that do not load: none, when they are cached for offline. */
+export async function brokenPictures(within: Locator): Promise<string[]> {
+	return within.locator('svg.picture image').evaluateAll(async (images) => {
+		const hrefs = images.map((i) => i.getAttribute('href') ?? '');
+		const ok = await Promise.all(
+			hrefs.map((h) =>
+				fetch(h).then(
+					(r) => r.ok,
+					() => false
+				)
+			)
+		);
+		return hrefs.filter((_, i) => !ok[i]);
+	});
 }

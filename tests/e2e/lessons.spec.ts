@@ -7,6 +7,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { CompiledLesson } from '../../src/lib/lessons/compiled';
 import {
+	brokenPictures,
 	classTablet,
 	expectNoViolations,
 	keptForOffline,
@@ -93,20 +94,7 @@ test('a lesson resumes at the same page after a reload with the network off', as
 	// Still usable offline: on to the next page, with its pictures from the cache.
 	await stage(page).getByRole('button', { name: 'Back', exact: true }).click();
 	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[0]!.id);
-	const broken = await stage(page)
-		.locator('svg.picture image')
-		.evaluateAll(async (images) => {
-			const hrefs = images.map((i) => i.getAttribute('href') ?? '');
-			const results = await Promise.all(
-				hrefs.map((h) =>
-					fetch(h).then(
-						(r) => r.ok,
-						() => false
-					)
-				)
-			);
-			return hrefs.filter((_, i) => !results[i]);
-		});
+	const broken = await brokenPictures(stage(page));
 	expect(broken).toEqual([]);
 	await context.close();
 });

@@ -22,6 +22,8 @@ export type Rule =
 	| 'class'
 	/** Any staff member. */
 	| 'staff'
+	/** Any staff member, or any enrolled tablet of the school (nothing about pupils in it). */
+	| 'staff-or-device'
 	/** Teachers, the DSL and admins: not governors (no pupil-level detail for them). */
 	| 'staff-not-governor'
 	/** The DSL, admins and governors: whole-school figures for oversight. */
@@ -77,6 +79,10 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/admin/classes/[classId]/card': 'admin',
 	'/(staff)/staff/(signed-in)/admin/devices': 'admin',
 	'/(staff)/staff/(signed-in)/admin/settings': 'admin',
+	// Assemblies in the hall: the teacher's laptop or any of the school's tablets; no pupil data.
+	'/assembly': 'staff-or-device',
+	'/assembly/[assemblyId]': 'staff-or-device',
+	'/assembly/[assemblyId]/presenter': 'staff-or-device',
 	'/api/health': 'public',
 	'/api/events': 'device',
 	'/api/device/status': 'device',
@@ -113,6 +119,8 @@ export function decide(rule: Rule | undefined, who: Principal, params: Record<st
 			return 'sign-in';
 		case 'staff':
 			return staff ? 'allow' : 'sign-in';
+		case 'staff-or-device':
+			return staff || who.device ? 'allow' : 'sign-in';
 		case 'staff-not-governor':
 			if (!staff) return 'sign-in';
 			return staff.role === 'governor' ? 'forbidden' : 'allow';

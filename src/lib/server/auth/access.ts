@@ -74,6 +74,9 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/admin/devices': 'admin',
 	'/(staff)/staff/(signed-in)/admin/settings': 'admin',
 	'/api/health': 'public',
+	'/api/ready': 'public',
+	// Public to the guard: the route itself asks for the METRICS_TOKEN bearer token.
+	'/metrics': 'public',
 	'/api/events': 'device',
 	'/api/device/status': 'device',
 	'/api/kiosk/unlock': 'device',

@@ -9,6 +9,7 @@ import { readConfig } from '../src/lib/server/config/config';
 import { openDatabase, openSqliteFile } from '../src/lib/server/db/connect';
 import { writeAnchor } from '../src/lib/server/audit/anchor';
 import { pgArgs, runPgTool } from './lib/pg-client';
+import { copySqliteChecked } from './lib/sqlite-copy';
 
 const config = readConfig();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -17,16 +18,7 @@ const target = resolve(process.argv[2] ?? `data/backups/harbour-${stamp}.${postg
 mkdirSync(dirname(target), { recursive: true });
 
 async function backupSqlite(path: string): Promise<string> {
-	const source = openSqliteFile(path);
-	try {
-		await source.backup(target);
-	} finally {
-		source.close();
-	}
-	const copy = openSqliteFile(target);
-	const check = copy.pragma('integrity_check', { simple: true });
-	copy.close();
-	if (check !== 'ok') throw new Error(`the copy failed its integrity check (${String(check)})`);
+	await copySqliteChecked(openSqliteFile(path), target);
 	return path;
 }
 

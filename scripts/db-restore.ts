@@ -9,9 +9,10 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { readConfig } from '../src/lib/server/config/config';
-import { openDatabaseReadOnly, openSqliteFile } from '../src/lib/server/db/connect';
+import { openDatabaseReadOnly } from '../src/lib/server/db/connect';
 import { verifyAuditChain } from '../src/lib/server/audit/audit-log';
 import { pgArgs, runPgTool } from './lib/pg-client';
+import { copySqliteChecked } from './lib/sqlite-copy';
 
 class Refused extends Error {}
 
@@ -39,16 +40,7 @@ async function restoreSqlite(file: string, path: string): Promise<void> {
 	}
 	mkdirSync(dirname(path), { recursive: true });
 	// The backup API copies page by page into the (empty) target: the same as the original.
-	const source = new SQLite(file, { readonly: true, fileMustExist: true });
-	try {
-		await source.backup(path);
-	} finally {
-		source.close();
-	}
-	const copy = openSqliteFile(path);
-	const check = copy.pragma('integrity_check', { simple: true });
-	copy.close();
-	if (check !== 'ok') throw new Error(`the restored database failed its integrity check (${String(check)})`);
+	await copySqliteChecked(new SQLite(file, { readonly: true, fileMustExist: true }), path);
 }
 
 async function restorePostgres(file: string, url: string): Promise<void> {

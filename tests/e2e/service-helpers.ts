@@ -167,7 +167,12 @@ export async function signedInStaff(
 }
 
 /** A press of "Tell a grown-up", as the outbox sends it. */
-export function pressEvent(): { id: string; kind: string; clientTime: string; payload: unknown } {
+export function pressEvent(): {
+	id: string;
+	kind: string;
+	clientTime: string;
+	payload: { reportId: string; practice: boolean; source: string; context: { screen: string } };
+} {
 	return {
 		id: crypto.randomUUID(),
 		kind: 'report.opened',

@@ -14,6 +14,7 @@ import {
 	openStream,
 	portAt,
 	postgresUrl,
+	pressEvent,
 	sendBatch,
 	signedInStaff,
 	startServer,
@@ -82,27 +83,17 @@ test('each request is one JSON log line with its id, route, status and time, and
 		});
 		expect(ready.status()).toBe(200);
 		expect(ready.headers()['x-request-id']).toBe('proxy-id-1234');
+		const press = pressEvent();
 		const words = await tablet.post('/api/events', {
 			headers: { origin: server.url },
 			data: {
 				events: [
+					// A press with the words searched for, and a malformed one carrying words.
 					{
-						id: crypto.randomUUID(),
-						kind: 'report.opened',
-						clientTime: new Date().toISOString(),
-						payload: {
-							reportId: crypto.randomUUID(),
-							practice: false,
-							source: 'button',
-							context: { screen: '/class/search', searchQuery: secret }
-						}
+						...press,
+						payload: { ...press.payload, context: { screen: '/class/search', searchQuery: secret } }
 					},
-					{
-						id: crypto.randomUUID(),
-						kind: 'report.opened',
-						clientTime: new Date().toISOString(),
-						payload: { words: secret }
-					}
+					{ ...pressEvent(), payload: { words: secret } }
 				]
 			}
 		});

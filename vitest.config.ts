@@ -10,6 +10,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		// The JSON log is for operators; tests that read it make their own logger.
+		env: { LOG_LEVEL: 'silent' },
 		globalSetup: ['tests/unit/global-setup.ts'],
 		// The data-layer suites share one PostgreSQL database: run files one at a time.
 		fileParallelism: false,

@@ -1,5 +1,9 @@
 import { error, json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { app, startApp } from '$lib/server/app';
+import { log } from '$lib/server/logger';
+import { withRequestLog } from '$lib/server/ops/request-log';
+import { installShutdown } from '$lib/server/ops/shutdown';
 import { ACCESS, decide, signInPathFor, type Principal } from '$lib/server/auth/access';
 import {
 	CLASS_COOKIE,
@@ -16,10 +20,14 @@ export const init: ServerInit = async () => {
 	try {
 		await startApp();
 	} catch (e) {
-		// One clear sentence, then stop: a half-started safeguarding app is worse than none.
+		// One clear sentence, then stop: a half-started safeguarding app is worse than none. It
+		// goes to stderr as plain text for the person starting it (the JSON log is on stdout).
 		console.error(`Harbour could not start: ${(e as Error).message}`);
 		process.exit(1);
 	}
+	// `vite dev` has no adapter-node shutdown: Ctrl-C there stays Vite's.
+	if (!dev) installShutdown(app().config.shutdownTimeoutSeconds);
+	log.info({ pid: process.pid }, 'Harbour started.');
 };
 
 async function whoIsThis(cookies: Parameters<Handle>[0]['event']['cookies']): Promise<Principal> {
@@ -51,7 +59,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'Permissions-Policy': 'camera=(), geolocation=(), payment=(), usb=(), microphone=(self)'
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = withRequestLog(async ({ event, resolve }) => {
 	const { url, request, route } = event;
 	// By the matched route, never by the raw path: /%61pi/… is still an API route.
 	const isApi = route.id?.startsWith('/api/') ?? url.pathname.startsWith('/api/');
@@ -94,9 +102,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Pages with school data are not kept by shared caches; the service worker decides for pupils.
 	if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
-};
+});
 
 export const handleError: HandleServerError = ({ error: e, status }) => {
-	if (status >= 500) console.error('Unexpected error', e instanceof Error ? e.message : 'unknown');
+	if (status >= 500) log.error({ err: e instanceof Error ? e.message : 'unknown' }, 'Unexpected error');
 	return { message: status === 404 ? 'There is nothing here.' : 'Something went wrong. Please try again.' };
 };

@@ -1,4 +1,4 @@
-// The system parts the tests drive for real: Debian's Chromium and PostgreSQL. Installed with
+// The system parts the tests drive for real: Debian's Chromium, PostgreSQL and nginx. Installed with
 // apt-get when missing (root on these machines); never a downloaded browser build.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -21,6 +21,14 @@ export function ensureChromium() {
 	if (!existsSync(CHROMIUM)) aptInstall('chromium');
 	if (!existsSync(CHROMIUM))
 		throw new Error(`${CHROMIUM} is still missing after installing Debian's chromium.`);
+}
+
+export const NGINX = '/usr/sbin/nginx';
+
+/** Debian's nginx, for the deployment test (a proxy in front of two app servers). */
+export function ensureNginx() {
+	if (!existsSync(NGINX)) aptInstall('nginx');
+	if (!existsSync(NGINX)) throw new Error(`${NGINX} is still missing after installing Debian's nginx.`);
 }
 
 const PG_ROLE = 'harbour';

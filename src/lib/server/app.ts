@@ -20,6 +20,8 @@ import { planAlerts } from './alerts/dispatch';
 import { sendDueDeliveries, type Senders } from './alerts/deliveries';
 import { emailSender } from './alerts/email';
 import { pushSender, vapidKeys } from './alerts/push';
+import { log } from './logger';
+import { dutyFailures, dutyRuns } from './ops/metrics';
 
 interface AppState {
 	config: Config;
@@ -46,16 +48,18 @@ async function alertDuty(): Promise<void> {
 	await publishIncidentChanges(
 		raised.map((incidentId) => ({ type: 'incident.urgent' as const, incidentId }))
 	);
-	await planAlerts(db, settings, {
+	const planned = await planAlerts(db, settings, {
 		origin: config.origin,
 		email: settings.alertEmail && Boolean(senders.email),
 		push: settings.alertPush
 	});
+	if (planned) log.info({ steps: planned }, 'Escalation chain: alert steps taken.');
 	const { sent, failed } = await sendDueDeliveries(db, senders);
 	// Said once when sending starts failing and once when it recovers, not every 15 seconds.
 	if (failed && !alertsFailing)
-		console.error('Alerts: some email or push alerts could not be sent; retrying.');
-	if (sent && !failed && alertsFailing) console.log('Alerts: sending again.');
+		log.error({ failed }, 'Alerts: some email or push alerts could not be sent; retrying.');
+	if (sent && !failed && alertsFailing) log.info({ sent }, 'Alerts: sending again.');
+	if (raised.length) log.info({ raised: raised.length }, 'Reports raised as urgent (unacknowledged).');
 	if (failed || sent) alertsFailing = failed > 0;
 }
 let alertsFailing = false;
@@ -87,12 +91,29 @@ async function purge(): Promise<void> {
 	await purgeOldAttachments(db, (await getSettings(db)).attachmentRetentionDays);
 }
 
+/** Timers of the background duties and the runs in progress: stopped and awaited at shutdown. */
+const timers = new Set<ReturnType<typeof setTimeout>>();
+const running = new Set<Promise<void>>();
+let stopped = false;
+
+/** Runs a duty once, counted and logged (never a child's words: the error message only). */
+function runDuty(name: string, duty: () => Promise<void>): void {
+	if (stopped) return;
+	dutyRuns.inc({ duty: name });
+	const run = duty()
+		.catch((e: unknown) => {
+			dutyFailures.inc({ duty: name });
+			log.error({ duty: name, err: (e as Error).message }, `${name} failed`);
+		})
+		.finally(() => running.delete(run));
+	running.add(run);
+}
+
 function every(ms: number, duty: () => Promise<void>, name: string): void {
-	const run = () => {
-		duty().catch((e: unknown) => console.error(`${name} failed: ${(e as Error).message}`));
-	};
-	run();
-	setInterval(run, ms).unref();
+	runDuty(name, duty);
+	const t = setInterval(() => runDuty(name, duty), ms);
+	t.unref();
+	timers.add(t);
 }
 
 export async function startApp(env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -107,18 +128,24 @@ export async function startApp(env: Record<string, string | undefined> = process
 		push: pushSender(keys, subject)
 	};
 	state = { config, handle, live, senders };
+	stopped = false;
 	if (config.demo && (await countStaff(handle.db)) === 0) {
 		const demo = await seedDemoSchool(handle.db);
 		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
+		log.info({ demo: true }, 'Created the demo school.');
+		// The sign-in instructions are for the person at the terminal: plain text, not a log line.
 		console.log(describeDemoSchool(demo, origin));
 	}
 	every(ESCALATION_CHECK_MS, runAlerts, 'Sending alerts');
 	// A new report is alerted within a second or two, not at the next 15-second check.
 	live.subscribe((event) => {
-		if (event.type === 'incident.new')
-			setTimeout(() => {
-				runAlerts().catch((e: unknown) => console.error(`Sending alerts failed: ${(e as Error).message}`));
+		if (event.type === 'incident.new' && !stopped) {
+			const t = setTimeout(() => {
+				timers.delete(t);
+				runDuty('Sending alerts', runAlerts);
 			}, 500);
+			timers.add(t);
+		}
 	});
 	every(DAY_MS, purge, 'Purging old attachments');
 	every(DAY_MS, () => purgeExpiredSearchLog(handle.db), 'Purging old search log entries');
@@ -128,7 +155,38 @@ export async function startApp(env: Record<string, string | undefined> = process
 		async () => void (await writeAnchor(handle.db, config.auditAnchorPath)),
 		'Anchoring the audit log'
 	);
-	console.log(`Harbour database: ${handle.engine} (${handle.where})`);
+	log.info(
+		{ engine: handle.engine, where: handle.where },
+		`Harbour database: ${handle.engine} (${handle.where})`
+	);
+}
+
+/**
+ * Stops the background duties, waits (up to `waitMs`) for the runs in progress, then closes the
+ * live channel (the PostgreSQL LISTEN client and its publishing pool) and the database. What
+ * keeps a process alive after SIGTERM is all here, so once it resolves the process can exit.
+ */
+export async function stopApp(waitMs = 5_000): Promise<void> {
+	if (!state || stopped) return;
+	stopped = true;
+	for (const t of timers) clearTimeout(t);
+	timers.clear();
+	let waited: ReturnType<typeof setTimeout> | undefined;
+	await Promise.race([
+		Promise.allSettled([...running, alertRun ?? Promise.resolve()]),
+		new Promise((r) => (waited = setTimeout(r, waitMs)))
+	]);
+	clearTimeout(waited);
+	await state.live.close();
+	await state.handle.close();
+	state = null;
+}
+
+/** For `/api/ready`: the engine, and whether the live channel is connected (PostgreSQL only). */
+export function appStatus(): { started: boolean; engine: string | null; liveConnected: boolean } {
+	if (!state) return { started: false, engine: null, liveConnected: false };
+	const pg = state.handle.engine === 'postgres';
+	return { started: true, engine: state.handle.engine, liveConnected: !pg || state.live.listening };
 }
 
 export function app(): { config: Config; db: DatabaseHandle['db']; live: LiveHub } {

@@ -10,6 +10,7 @@ import type { Database, AlertDeliveryTable } from '../db/schema';
 
 type Delivery = Selectable<AlertDeliveryTable>;
 import type { AlertMessage } from './message';
+import { alertDelivered } from '../ops/metrics';
 
 /** The push service says this subscription no longer exists. */
 export class PushGone extends Error {}
@@ -82,6 +83,7 @@ export async function sendDueDeliveries(
 			await deliver(db, senders, d);
 			await finish(db, d, { status: 'sent', sent_at: new Date().toISOString(), last_error: null });
 			sent++;
+			await observeDelivered(db, d);
 		} catch (e) {
 			failed++;
 			if (e instanceof PushGone) {
@@ -98,6 +100,17 @@ export async function sendDueDeliveries(
 		}
 	}
 	return { sent, failed };
+}
+
+/** Press stored → this alert handed over, for /metrics (a metrics read never fails a send). */
+async function observeDelivered(db: Kysely<Database>, d: Delivery): Promise<void> {
+	const incident = await db
+		.selectFrom('incidents')
+		.select('opened_at')
+		.where('id', '=', d.incident_id)
+		.executeTakeFirst()
+		.catch(() => undefined);
+	if (incident) alertDelivered(d.channel, incident.opened_at);
 }
 
 async function deliver(db: Kysely<Database>, senders: Senders, d: Delivery): Promise<void> {

@@ -84,6 +84,9 @@ export const ACCESS: Record<string, Rule> = {
 	'/assembly/[assemblyId]': 'staff-or-device',
 	'/assembly/[assemblyId]/presenter': 'staff-or-device',
 	'/api/health': 'public',
+	'/api/ready': 'public',
+	// Public to the guard: the route itself asks for the METRICS_TOKEN bearer token.
+	'/metrics': 'public',
 	'/api/events': 'device',
 	'/api/device/status': 'device',
 	'/api/kiosk/unlock': 'device',

@@ -24,6 +24,23 @@ const EnvSchema = v.object({
 	STAFF_MAX_HOURS: minutes('10'),
 	CLASS_SESSION_DAYS: minutes('7'),
 	AUDIT_ANCHOR_PATH: v.optional(v.string(), ''),
+	// Operations: seconds a stop may take before a hard exit; the level of the JSON log; the
+	// bearer token /metrics asks for (unset: metrics are off).
+	SHUTDOWN_TIMEOUT: v.pipe(
+		v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'must be a whole number of seconds')), '10'),
+		v.transform(Number),
+		v.minValue(1, 'must be at least 1 second')
+	),
+	LOG_LEVEL: v.optional(
+		v.picklist(
+			['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+			'must be one of fatal, error, warn, info, debug, trace, silent'
+		),
+		'info'
+	),
+	METRICS_TOKEN: v.optional(
+		v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'), v.maxLength(512))
+	),
 	PORT: v.optional(v.string()),
 	ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL such as https://harbour.example.sch.uk'))),
 	// Email alerts (SMTP). Unset SMTP_HOST turns email alerts off.
@@ -81,6 +98,10 @@ export interface Config {
 	/** The public address, for links in email and push alerts. */
 	origin: string;
 	smtp: SmtpConfig | null;
+	/** Seconds a graceful stop may take (SHUTDOWN_TIMEOUT, default 10). */
+	shutdownTimeoutSeconds: number;
+	/** The bearer token for /metrics; null turns metrics off. */
+	metricsToken: string | null;
 }
 
 /** Reads the environment; throws one sentence naming the variable to fix. */
@@ -116,6 +137,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		classSessionDays: e.CLASS_SESSION_DAYS,
 		auditAnchorPath: anchorPath(database, { AUDIT_ANCHOR_PATH: e.AUDIT_ANCHOR_PATH }),
 		origin: (e.ORIGIN ?? `http://localhost:${e.PORT ?? '3000'}`).replace(/\/+$/, ''),
+		shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT,
+		metricsToken: e.METRICS_TOKEN || null,
 		smtp: e.SMTP_HOST
 			? {
 					host: e.SMTP_HOST,

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import type { DevicePrincipal } from '../auth/devices';
 import { EVENT_HANDLERS, HANDLER_ORDER, type LiveChange, type StoredEvent } from './handlers';
 import { checkEvent, isReportKind, type EventKind } from '../../events/catalogue';
+import { eventsIngested, eventsRejected, outboxLagSeconds, secondsSince } from '../ops/metrics';
 
 export const MAX_EVENTS_PER_BATCH = 200;
 /** A whole batch from a tablet; the tablet's outbox keeps its batches under this. */
@@ -125,7 +126,10 @@ export async function ingestEvents(
 		}
 		return true;
 	});
-	if (events.length === 0) return { acked: [], rejected, changes: [] };
+	if (events.length === 0) {
+		eventsRejected.inc(rejected.length);
+		return { acked: [], rejected, changes: [] };
+	}
 	const rows = events.map((e) => ({
 		id: e.id,
 		kind: e.kind,
@@ -136,7 +140,7 @@ export async function ingestEvents(
 		// A search's words live in the search log alone; the ledger only proves delivery.
 		payload: e.kind === 'search.logged' ? '{}' : JSON.stringify(e.payload)
 	}));
-	const { changes, acked } = await db.transaction().execute(async (trx) => {
+	const { changes, acked, fresh } = await db.transaction().execute(async (trx) => {
 		const inserted = await trx
 			.insertInto('pupil_events')
 			.values(rows)
@@ -169,8 +173,20 @@ export async function ingestEvents(
 				if (change) out.push(change);
 			}
 		}
-		return { changes: out, acked: events.filter((e) => fresh.has(e.id) || ours.has(e.id)).map((e) => e.id) };
+		return {
+			changes: out,
+			acked: events.filter((e) => fresh.has(e.id) || ours.has(e.id)).map((e) => e.id),
+			fresh
+		};
 	});
+	// Counted once committed: the metrics never claim an event the database does not hold.
+	eventsRejected.inc(rejected.length);
+	for (const e of events) {
+		if (!fresh.has(e.id)) continue;
+		eventsIngested.inc({ kind: e.kind });
+		const lag = secondsSince(e.clientTime, now.getTime());
+		if (lag !== null) outboxLagSeconds.observe(lag);
+	}
 	return { acked, rejected, changes };
 }
 

@@ -3,7 +3,11 @@
  * keeps the connection warm with a heartbeat, and tears everything down once, whether the
  * browser hung up, the server closed it, or a write failed.
  */
+import { isDraining, trackStream } from '../ops/lifecycle';
+
 const HEARTBEAT_MS = 20_000;
+/** Sent as a stream ends because this server is stopping: reconnect soon, to another server. */
+export const RECONNECT_HINT = 'retry: 1000\n: this server is restarting; reconnect\n\n';
 
 export interface EventSink {
 	/** Sends one event (its data as JSON; `id` lets a browser say `Last-Event-ID` on reconnect). */
@@ -54,12 +58,23 @@ export function eventStream(request: Request, start: (sink: EventSink) => () => 
 				}
 			};
 			const heartbeat = setInterval(() => sink.raw(': still here\n\n'), HEARTBEAT_MS);
+			// A server that is stopping ends its streams with a hint to come back soon.
+			const untrack = trackStream(() => {
+				sink.raw(RECONNECT_HINT);
+				sink.close();
+			});
 			stop = () => {
 				stop = () => {};
 				clearInterval(heartbeat);
+				untrack();
 				cleanup();
 			};
 			request.signal.addEventListener('abort', () => sink.close());
+			if (isDraining()) {
+				sink.raw(RECONNECT_HINT);
+				sink.close();
+				return;
+			}
 			sink.raw('retry: 3000\n: connected\n\n');
 			cleanup = start(sink);
 			if (closed) cleanup();

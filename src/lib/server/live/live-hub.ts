@@ -13,6 +13,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { AlertSummary } from '../../incidents/alert-summary';
+import { log } from '../logger';
 
 export type LiveEvent = {
 	type: 'incident.new' | 'incident.updated' | 'incident.urgent';
@@ -54,7 +55,7 @@ export class LiveHub {
 	async bridgeToPostgres(url: string): Promise<void> {
 		this.#url = url;
 		this.#publisher = new pg.Pool({ connectionString: url, max: 2 });
-		this.#publisher.on('error', () => console.error('Live alerts: a publishing connection failed.'));
+		this.#publisher.on('error', () => log.error('Live alerts: a publishing connection failed.'));
 		await this.#listen();
 	}
 
@@ -74,7 +75,7 @@ export class LiveHub {
 			if (!this.#closed) this.#scheduleReconnect();
 		};
 		client.on('error', () => {
-			console.error('Live alerts: the PostgreSQL listening connection failed; reconnecting.');
+			log.error('Live alerts: the PostgreSQL listening connection failed; reconnecting.');
 			onLost();
 		});
 		client.on('end', onLost);
@@ -94,7 +95,7 @@ export class LiveHub {
 		this.#listener = client;
 		this.#failures = 0;
 		if (this.connections++ > 0) {
-			console.log('Live alerts: listening again after the connection dropped.');
+			log.warn('Live alerts: listening again after the connection dropped.');
 			this.#local.emit('resync');
 		}
 	}

@@ -5,6 +5,7 @@ import { canSeeIncidentsOf } from '$lib/server/incidents/visibility';
 import type { LiveEvent } from '$lib/server/live/live-hub';
 import { eventStream } from '$lib/server/live/event-stream';
 import { holdStream } from '$lib/server/live/stream-limit';
+import { alertDelivered } from '$lib/server/ops/metrics';
 import type { RequestHandler } from './$types';
 
 /** A stream re-reads its session at least this often, even when nothing is sent. */
@@ -45,6 +46,7 @@ export const GET: RequestHandler = ({ locals, request, cookies }) => {
 				if (sink.closed || !(await recheck())) return;
 				if (event.exceptStaffId !== staff.id && canSeeIncidentsOf(staff, event.incident.classId)) {
 					sink.send(event.type, event.incident);
+					if (event.type === 'incident.new') alertDelivered('banner', event.incident.openedAt);
 				}
 			});
 		});

@@ -32,3 +32,9 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
 		throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 	}
 }
+
+/** The migrations this build knows that the database has not run (for the readiness check). */
+export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
+	const all = await new Migrator({ db, provider }).getMigrations();
+	return all.filter((m) => !m.executedAt).map((m) => m.name);
+}

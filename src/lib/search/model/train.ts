@@ -31,7 +31,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
 	epochs: 6,
 	keptSlots: 12000,
 	alertThreshold: 0.3,
-	blockThreshold: 0.5,
+	blockThreshold: 0.7,
 	seed: 12,
 	allowWeight: 1.5
 };

@@ -8,10 +8,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { virtualDataModule } from './virtual-data-module';
-import { loadTraining } from '../scripts/lib/safe-search-corpus';
+import { loadCorpus, loadTraining } from '../scripts/lib/safe-search-corpus';
 import { loadSafeSearchLists } from '../scripts/lib/safe-search-lists';
 import { siteExamples } from '../src/lib/search/model/corpus';
-import type { SerialisedModel } from '../src/lib/search/model/model';
+import { compileClassifier } from '../src/lib/search/classify';
+import { belowFloor, evaluate } from '../src/lib/search/model/evaluate';
+import { SafeSearchModel, type SerialisedModel } from '../src/lib/search/model/model';
 import { trainModel } from '../src/lib/search/model/train';
 import { embeddableOrigins } from '../src/lib/search/embeddable';
 import type { SafeSearchLists } from '../src/lib/search/lists-schema';
@@ -76,6 +78,14 @@ export function compileSafeSearchModel(root: string): { model: SerialisedModel }
 					`${LISTS_DIR}/training/${cls.verdict}-${cls.category}.txt: there is no category "${cls.category}" in terms.yaml — add it there or rename the file`
 				);
 			}
+		}
+		// The build refuses a model that makes the held-out figures worse than this release's.
+		const heldout = loadCorpus(resolve(root, LISTS_DIR, 'heldout'), false);
+		const problem = belowFloor(evaluate(compileClassifier(lists, new SafeSearchModel(model)), heldout));
+		if (problem !== null) {
+			throw new Error(
+				`${LISTS_DIR}/training/: the trained model falls below the release floor on heldout/ (${problem}) — run npm run --silent classify-eval -- --cv 3 and improve training/, never heldout/`
+			);
 		}
 		trained = { key, model };
 	}

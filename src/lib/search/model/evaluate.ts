@@ -9,6 +9,28 @@ import type { LabelledQuery } from './corpus';
 
 export const GOALS = { caught: 0.97, alerted: 0.9, innocentBlocked: 0.02 } as const;
 
+/**
+ * The held-out figures this release was measured at (README, "Safe search"): not yet the goals
+ * for caught and innocent blocked. The build and tests refuse anything worse, so the filter
+ * can only move towards the goals; raise these as it gets there.
+ */
+export const RELEASE_FLOOR = { caught: 0.95, alerted: 0.95, innocentBlocked: 0.025 } as const;
+
+/** Why an evaluation falls below the release floor, or null if it does not. */
+export function belowFloor(
+	evaluation: Pick<Evaluation, 'caught' | 'alerted' | 'innocentBlocked'>
+): string | null {
+	const problems: string[] = [];
+	if (evaluation.caught.rate < RELEASE_FLOOR.caught)
+		problems.push(`unsafe caught ${formatRate(evaluation.caught)}`);
+	if (evaluation.alerted.rate < RELEASE_FLOOR.alerted)
+		problems.push(`alerted ${formatRate(evaluation.alerted)}`);
+	if (evaluation.innocentBlocked.rate > RELEASE_FLOOR.innocentBlocked) {
+		problems.push(`innocent blocked ${formatRate(evaluation.innocentBlocked)}`);
+	}
+	return problems.length === 0 ? null : problems.join('; ');
+}
+
 export interface Rate {
 	readonly hits: number;
 	readonly total: number;

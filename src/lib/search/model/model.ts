@@ -7,7 +7,13 @@
  * Browser-safe: no Node-only imports. Scoring a query is a few hundred multiply-adds.
  */
 import type { Verdict } from '../classify';
-import { featuresOf } from './features';
+import { featuresOf, modelWords } from './features';
+
+/**
+ * A one-word query the word lists do not know is nearly always innocent ("promises"): the model
+ * blocks one only when it is this sure. Alerts are not affected.
+ */
+export const ONE_WORD_BLOCK_THRESHOLD = 0.9;
 
 /** A trained model as compiled into the app (plain JSON, so a virtual module can carry it). */
 export interface SerialisedModel {
@@ -114,7 +120,11 @@ export class SafeSearchModel {
 	}
 
 	judge(query: string): ModelJudgement {
-		return judgeProbabilities(this.#source, this.probabilities(query));
+		const oneWord = modelWords(query).length <= 1;
+		const source = oneWord
+			? { ...this.#source, blockThreshold: Math.max(this.#source.blockThreshold, ONE_WORD_BLOCK_THRESHOLD) }
+			: this.#source;
+		return judgeProbabilities(source, this.probabilities(query));
 	}
 }
 

@@ -39,7 +39,8 @@ export default defineConfig({
 			reuseExistingServer: false,
 			stdout: 'ignore',
 			stderr: 'pipe',
-			timeout: 60_000
+			// A busy machine (CI shares its cores) may take a while to start a server.
+			timeout: 180_000
 		},
 		{
 			command: `node tests/e2e/serve.js ${PORT + 1} empty`,
@@ -47,7 +48,8 @@ export default defineConfig({
 			reuseExistingServer: false,
 			stdout: 'ignore',
 			stderr: 'pipe',
-			timeout: 60_000
+			// A busy machine (CI shares its cores) may take a while to start a server.
+			timeout: 180_000
 		}
 	]
 });

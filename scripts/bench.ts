@@ -14,14 +14,16 @@ import { measureReports } from './bench-reports';
 import { measureIngest } from './bench-ingest';
 import { lessonBenchRows } from './bench-lessons';
 import { gamesBenchRows } from './bench-games';
+import { launchBenchRows } from './bench-launch';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4300);
 const BASE = `http://localhost:${PORT}`;
+const DB_DIR = 'bench/.db';
+const DB_PATH = `${DB_DIR}/harbour.db`;
 
 async function startServer(): Promise<ChildProcess> {
-	const dir = 'bench/.db';
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
+	rmSync(DB_DIR, { recursive: true, force: true });
+	mkdirSync(DB_DIR, { recursive: true });
 	const server = spawn(process.execPath, ['build/index.js'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
@@ -29,7 +31,7 @@ async function startServer(): Promise<ChildProcess> {
 			PORT: String(PORT),
 			ORIGIN: BASE,
 			DATABASE_URL: '',
-			DATABASE_PATH: `${dir}/harbour.db`,
+			DATABASE_PATH: DB_PATH,
 			HARBOUR_DEMO: '1'
 		}
 	});
@@ -78,7 +80,8 @@ async function offlineReloadTimes(browser: Browser, runs: number): Promise<numbe
 	return times;
 }
 
-// `npm run bench -- --only=lessons` measures just the lesson rows (and writes no results file).
+// `npm run bench -- --only=lessons` (or `--only=launch`) measures just those rows (and writes no
+// results file).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 async function main() {
@@ -105,6 +108,10 @@ async function main() {
 		});
 		if (only === 'lessons') {
 			rows.push(...(await lessonBenchRows(browser)));
+			return report(rows, false);
+		}
+		if (only === 'launch') {
+			rows.push(...(await launchBenchRows(browser, BASE, DB_PATH, server.pid!)));
 			return report(rows, false);
 		}
 
@@ -179,6 +186,7 @@ async function main() {
 		rows.push(...(await searchBenchRows(browser)));
 		rows.push(...(await lessonBenchRows(browser)));
 		rows.push(...(await gamesBenchRows(browser)));
+		rows.push(...(await launchBenchRows(browser, BASE, DB_PATH, server.pid!)));
 	} finally {
 		await browser.close();
 		server.kill();

@@ -81,3 +81,51 @@ self.addEventListener('sync', ((event: SyncEvent) => {
 		);
 	}
 }) as EventListener);
+
+/**
+ * Push alerts for staff who turned them on ("Get alerts on this device" on My account). The
+ * payload says only which class, how urgent and when, and where the incident is
+ * (src/lib/server/alerts/push.ts); tapping the notification opens that incident.
+ */
+interface AlertPush {
+	title: string;
+	body: string;
+	url: string;
+	tag: string;
+	urgency: 'urgent' | 'routine';
+}
+
+self.addEventListener('push', (event) => {
+	let alert: AlertPush;
+	try {
+		alert = event.data?.json() as AlertPush;
+	} catch {
+		return;
+	}
+	if (!alert?.title) return;
+	event.waitUntil(
+		self.registration.showNotification(alert.title, {
+			body: alert.body,
+			tag: alert.tag,
+			data: { url: alert.url },
+			icon: '/icons/icon-192.png',
+			requireInteraction: alert.urgency === 'urgent'
+		})
+	);
+});
+
+self.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const raw = (event.notification.data as { url?: string } | null)?.url ?? '/staff/incidents';
+	// Only Harbour's own pages open from a notification.
+	const url = new URL(raw, self.location.origin);
+	const target = url.origin === self.location.origin ? url.href : `${self.location.origin}/staff/incidents`;
+	event.waitUntil(
+		(async () => {
+			const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const same = open.find((c) => c.url === target);
+			if (same) return void (await same.focus());
+			await self.clients.openWindow(target);
+		})()
+	);
+});

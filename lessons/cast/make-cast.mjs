@@ -94,11 +94,17 @@ const people = {
 	'ms-oak': { kind: 'adult', skin: SKIN.warm, hair: 'bob', hairColour: '#1e1a1a', top: '#2f9e8f', under: '#fff4d6', bottom: '#2c3e7a', skirt: true, legs: '#5b4a7a', shoes: '#1f2a44', lanyard: true },
 	nana: { kind: 'adult', skin: SKIN.deep, hair: 'grey', hairColour: '#c9ccd3', top: '#b0557f', under: '#f7e7a6', bottom: '#6c6f9a', skirt: true, legs: '#6b4226', shoes: '#5a3b2a', glasses: true, buttons: true },
 	dad: { kind: 'adult', skin: SKIN.brown, hair: 'short', hairColour: '#2a1c14', top: '#f08a3c', bottom: '#3b5b8c', shoes: '#3a2a20', beard: true },
+	zara: { kind: 'child', skin: SKIN.brown, hair: 'bunches', hairColour: '#1c1512', top: '#f2b134', bottom: '#2f9e8f', shoes: '#8e5cc7', hearingAid: true },
+	grandad: { kind: 'adult', skin: SKIN.fair, hair: 'grey', hairColour: '#eceef2', top: '#3f7fc0', under: '#e6eef7', bottom: '#5b4a3a', shoes: '#3a2a20', glasses: true, beard: true },
+	mum: { kind: 'adult', skin: SKIN.light, hair: 'scarf', hairColour: '#3f7fc0', top: '#6c6f9a', bottom: '#2c3e7a', skirt: true, legs: '#2c3e7a', shoes: '#1f2a44' },
 };
 
 function hairBack(p, cx, cy, r) {
 	if (p.hair === 'bob') return path(`M${cx - r - 14} ${cy}Q${cx - r - 18} ${cy - r - 20} ${cx} ${cy - r - 12}Q${cx + r + 18} ${cy - r - 20} ${cx + r + 14} ${cy}L${cx + r + 12} ${cy + r * 0.7}L${cx - r - 12} ${cy + r * 0.7}Z`, p.hairColour);
 	if (p.hair === 'grey') return bumps(arcPts(cx, cy - 6, r * 0.98, 150, 390, 9), 32, p.hairColour);
+	// a headscarf: round the head and down over the shoulders
+	if (p.hair === 'scarf') return path(`M${cx - r - 16} ${cy + r + 50}Q${cx - r - 24} ${cy - r - 24} ${cx} ${cy - r - 20}Q${cx + r + 24} ${cy - r - 24} ${cx + r + 16} ${cy + r + 50}Q${cx} ${cy + r + 70} ${cx - r - 16} ${cy + r + 50}Z`, p.hairColour);
+	if (p.hair === 'bunches') return bumps([[cx - r - 18, cy - 30, 34], [cx + r + 18, cy - 30, 34]], 34, p.hairColour);
 	return '';
 }
 function hairFront(p, cx, cy, r) {
@@ -116,6 +122,10 @@ function hairFront(p, cx, cy, r) {
 			return path(`M${cx - r - 6} ${cy + 4}Q${cx - r} ${cy - r - 12} ${cx} ${cy - r - 8}Q${cx + r} ${cy - r - 12} ${cx + r + 6} ${cy + 4}Q${cx + r - 10} ${cy - r * 0.4} ${cx + 10} ${cy - r * 0.45}L${cx - r * 0.6} ${cy - r * 0.45}Q${cx - r + 8} ${cy - r * 0.3} ${cx - r - 6} ${cy + 4}Z`, c);
 		case 'grey':
 			return bumps(arcPts(cx, cy - 10, r * 0.9, 195, 345, 7), 22, c);
+		case 'scarf':
+			return path(`M${cx - r - 6} ${cy + 10}Q${cx - r - 8} ${cy - r - 10} ${cx} ${cy - r - 8}Q${cx + r + 8} ${cy - r - 10} ${cx + r + 6} ${cy + 10}Q${cx + r - 6} ${cy - r * 0.55} ${cx} ${cy - r * 0.6}Q${cx - r + 6} ${cy - r * 0.55} ${cx - r - 6} ${cy + 10}Z`, c);
+		case 'bunches':
+			return path(`M${cx - r - 2} ${cy - 4}Q${cx - r} ${cy - r - 12} ${cx} ${cy - r - 8}Q${cx + r} ${cy - r - 12} ${cx + r + 2} ${cy - 4}Q${cx + r - 14} ${cy - r * 0.55} ${cx} ${cy - r * 0.58}Q${cx - r + 14} ${cy - r * 0.55} ${cx - r - 2} ${cy - 4}Z`, c) + circle(cx - r - 4, cy - 40, 9, '#e85d4a') + circle(cx + r + 4, cy - 40, 9, '#e85d4a');
 		case 'short':
 			return path(`M${cx - r - 2} ${cy - 2}Q${cx - r - 4} ${cy - r - 14} ${cx + 6} ${cy - r - 10}Q${cx + r + 8} ${cy - r - 6} ${cx + r + 2} ${cy - 2}Q${cx + r - 8} ${cy - r * 0.5} ${cx + 20} ${cy - r * 0.55}Q${cx - r * 0.6} ${cy - r * 0.6} ${cx - r - 2} ${cy - 2}Z`, c);
 	}
@@ -197,6 +207,8 @@ function person(name, mood) {
 		}
 		// head
 		out.push(circle(cx - r + 2, cy + 8, 16, p.skin), circle(cx + r - 2, cy + 8, 16, p.skin));
+		// a behind-the-ear hearing aid, in a bright colour the child chose
+		if (p.hearingAid) out.push(path(`M${cx + r + 4} ${cy - 14}q18 4 16 26q-2 20 -16 24Z`, '#8e5cc7'));
 		out.push(circle(cx, cy, r, p.skin));
 		out.push(hairFront(p, cx, cy, r));
 		out.push(face(cx, cy, r, mood, { glasses: p.glasses }));
@@ -236,7 +248,7 @@ function person(name, mood) {
 			out.push(line(`M${cx - 24} ${top + 2}L${cx - 6} ${top + 96}M${cx + 24} ${top + 2}L${cx + 6} ${top + 96}`, '#d8402f', 8));
 			out.push(rect(cx - 26, top + 92, 52, 64, 8, '#ffffff'), circle(cx, top + 116, 12, '#f2b134', false), line(`M${cx - 14} ${top + 140}h28`, O, 5));
 		}
-		out.push(circle(cx - r + 2, cy + 8, 15, p.skin), circle(cx + r - 2, cy + 8, 15, p.skin));
+		if (p.hair !== 'scarf') out.push(circle(cx - r + 2, cy + 8, 15, p.skin), circle(cx + r - 2, cy + 8, 15, p.skin));
 		out.push(circle(cx, cy, r, p.skin));
 		if (p.beard) out.push(path(`M${cx - r + 4} ${cy + 4}Q${cx - r + 10} ${cy + r + 16} ${cx} ${cy + r + 14}Q${cx + r - 10} ${cy + r + 16} ${cx + r - 4} ${cy + 4}Q${cx + 40} ${cy + 30} ${cx} ${cy + 20}Q${cx - 40} ${cy + 30} ${cx - r + 4} ${cy + 4}Z`, p.hairColour));
 		out.push(hairFront(p, cx, cy, r));
@@ -507,9 +519,21 @@ Object.assign(things, {
 	jumper: () => svg('0 0 400 400', path('M140 60L70 90L20 200L80 230L110 170V360H290V170L320 230L380 200L330 90L260 60Q200 110 140 60Z', '#c0392b') + path('M140 60Q200 120 260 60', 'none') + path('M230 170H290V230Q260 252 230 230Z', '#fbd37a') + star(260, 198, 16, '#3f9be0', false) + line('M110 330H290', '#a93226', 10)),
 	'birthday-cake': () => svg('0 0 400 400', rect(70, 200, 260, 150, 20, '#f7c6d0') + path('M70 240Q105 270 135 240Q168 270 200 240Q232 270 265 240Q298 270 330 240V220Q330 200 310 200H90Q70 200 70 220Z', '#ffffff') + [140, 200, 260].map((x) => rect(x - 10, 120, 20, 80, 6, '#8fc4f0') + path(`M${x} 70Q${x + 18} 96 ${x} 110Q${x - 18} 96 ${x} 70Z`, '#f2b134')).join('') + ellipse(200, 356, 160, 14, '#d5d9e3', false)),
 	'pet-photo': () => svg('0 0 400 400', rect(60, 50, 280, 300, 18, '#ffffff') + rect(88, 78, 224, 200, 8, '#fdf1c9') + catHead(200, 190, 70, '#f6b26b') + face(200, 196, 62, 'happy', { dog: true }) + line('M120 314H280', '#d5d9e3', 10)),
+	// A snowy owl in a photo frame, for research lessons.
+	'owl-photo': () => svg('0 0 400 400', rect(40, 60, 320, 280, 18, '#ffffff') + rect(64, 84, 272, 200, 8, '#cfe3c9') + rect(64, 244, 272, 40, 0, '#9a6a3e', false) + ellipse(200, 190, 70, 84, '#f7f9fc') + path('M140 130L156 96L176 120Z', '#f7f9fc') + path('M260 130L244 96L224 120Z', '#f7f9fc') + circle(172, 160, 22, '#fbd37a') + circle(228, 160, 22, '#fbd37a') + circle(172, 160, 9, O, false) + circle(228, 160, 9, O, false) + path('M192 186L208 186L200 202Z', '#f2b134') + line('M170 230l10 8l10 -8M210 230l10 8l10 -8', '#9aa3b5', 5) + line('M90 314H310', '#d5d9e3', 10)),
 	'whale-photo': () => svg('0 0 400 400', rect(40, 60, 320, 280, 18, '#ffffff') + rect(64, 84, 272, 200, 8, '#8fc4f0') + path('M64 230Q200 210 336 230V284H64Z', '#3f7fc0', false) + path('M90 200Q100 140 190 140Q270 140 290 190L330 160L320 220L290 210Q260 250 180 250Q100 250 90 200Z', '#5d6785') + circle(140, 186, 8, O, false) + line('M190 126Q186 100 170 96M190 126Q196 100 212 96', '#ffffff', 7) + line('M90 314H310', '#d5d9e3', 10)),
 	'talking-cat': () => svg('0 0 400 400', bubble(200, 30, 170, 110, '#ffffff', false) + circle(250, 86, 10, O, false) + circle(285, 86, 10, O, false) + circle(320, 86, 10, O, false) + ellipse(150, 310, 100, 70, '#8e8e9e') + catHead(150, 200, 80, '#8e8e9e') + face(150, 208, 70, 'happy', { dog: true })),
 	dinosaur: () => svg('0 0 400 400', path('M40 360L90 350L90 330Z', '#3fae6a') + path('M60 340Q120 260 170 240Q190 140 240 100Q300 70 340 110Q360 140 330 160L270 170Q260 230 280 280Q300 330 260 350L240 360V330H190V360H150V330Q110 340 60 340Z', '#3fae6a') + circle(300, 118, 10, O, false) + line('M280 146Q300 156 320 146', O, 6) + [[190, 180], [210, 150], [170, 215]].map(([x, y]) => path(`M${x} ${y}l-28 -8l12 26Z`, '#f2b134')).join('')),
+	// A box that wants a tap: a big bright "yes" button with sparkles, a tiny grey close cross.
+	'tablet-pop-up-yes': () => svg('0 0 400 400', tabletBody(rect(68, 96, 264, 208, 10, '#c9cfdc', false) + rect(96, 112, 208, 176, 16, '#ffffff') + rect(120, 180, 160, 64, 32, '#3fae6a') + line('M170 212L192 232L232 192', '#ffffff', 14) + star(116, 150, 18, '#fbd37a') + star(286, 160, 14, '#fbd37a') + star(140, 266, 12, '#fbd37a') + rect(140, 130, 110, 20, 10, '#f28b82', false) + circle(286, 126, 10, '#eef1f6') + line('M282 122l8 8M290 122l-8 8', '#9aa3b5', 3))),
+	// Signing in: a padlock above a box of hidden dots, and a row of keys.
+	'tablet-password': () => svg('0 0 400 400', tabletBody(rect(68, 96, 264, 208, 10, '#dfe9f5', false) + line('M180 150V130A20 20 0 0 1 220 130V150', O, 12) + rect(166, 144, 68, 50, 10, '#f2b134') + rect(110, 208, 180, 40, 12, '#ffffff') + [150, 183, 217, 250].map((x) => circle(x, 228, 9, O, false)).join('') + [110, 156, 202, 248].map((x) => rect(x, 260, 38, 30, 6, '#eef1f6')).join(''))),
+	// Logging out: a door standing open with an arrow going out through it.
+	'tablet-log-out': () => svg('0 0 400 400', tabletBody(rect(68, 96, 264, 208, 10, '#dfe9f5', false) + rect(130, 120, 100, 160, 8, '#ffffff') + path('M130 120L190 136V296L130 280Z', '#c68b4e') + circle(178, 214, 6, O, false) + line('M200 200H300', '#3fae6a', 16) + path('M290 176L320 200L290 224Z', '#3fae6a'))),
+	// A chat message asking for a photo: a bubble with a little camera and a question mark.
+	'tablet-message-photo': () => svg('0 0 400 400', tabletBody(rect(68, 96, 264, 208, 10, '#cfe9f7', false) + rect(68, 260, 264, 44, 0, '#8fd3a8', false) + smallFace(120, 224, 30, '#f2b134', 'thinking') + rect(180, 112, 136, 180, 12, '#ffffff') + rect(194, 128, 96, 30, 10, '#fbd37a') + rect(194, 172, 110, 70, 12, '#e9dcf7') + rect(210, 190, 50, 36, 8, '#5d6785') + circle(235, 208, 11, '#8fc4f0') + line('M278 196q0 -12 10 -12q10 0 10 10q0 8 -10 10v6', O, 6) + circle(288, 230, 4, O, false) + rect(194, 254, 108, 24, 8, '#eef1f6'))),
+	// A child's drawing with a name strip along the bottom and a star sticker.
+	'drawing-with-name': () => svg('0 0 400 400', rect(50, 40, 300, 320, 10, '#ffffff') + path('M80 240Q140 200 200 240Q260 200 320 240V290H80Z', '#8fc4f0') + circle(120, 110, 34, '#fbd37a') + path('M170 226Q230 150 290 226Z', '#3fae6a') + rect(80, 300, 170, 40, 10, '#fff2b8') + line('M100 320H230', '#8e5cc7', 10) + star(300, 320, 26, '#f28b82')),
 	'close-x': () => svg('0 0 400 400', circle(200, 200, 160, '#eef1f6') + line('M130 130L270 270M270 130L130 270', O, 52) + line('M130 130L270 270M270 130L130 270', '#e85d4a', 30))
 });
 

@@ -25,8 +25,18 @@ export function ensureChromium() {
 
 const PG_ROLE = 'harbour';
 const PG_PASSWORD = 'harbour-test';
-export const PG_TEST_DB = 'harbour_test';
-export const PG_TEST_URL = `postgres://${PG_ROLE}:${PG_PASSWORD}@127.0.0.1:5432/${PG_TEST_DB}`;
+/** Each test run has its own database, so two runs on one machine never drop each other's. */
+const RUN_DB_PREFIX = 'harbour_test_run_';
+
+/** @param {number} pid */
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return /** @type {NodeJS.ErrnoException} */ (e).code === 'EPERM';
+	}
+}
 
 function pgReady() {
 	return spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status === 0;
@@ -36,7 +46,9 @@ function pgReady() {
 function asPostgres(sql) {
 	return execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], {
 		cwd: '/tmp',
-		encoding: 'utf8'
+		encoding: 'utf8',
+		// "does not exist, skipping" notices are not news.
+		env: { ...process.env, PGOPTIONS: '--client-min-messages=warning' }
 	});
 }
 
@@ -59,7 +71,16 @@ export function ensurePostgres() {
 	}
 	const hasRole = asPostgres(`select 1 from pg_roles where rolname='${PG_ROLE}'`).trim() === '1';
 	if (!hasRole) asPostgres(`create role ${PG_ROLE} login password '${PG_PASSWORD}'`);
-	asPostgres(`drop database if exists ${PG_TEST_DB} with (force)`);
-	asPostgres(`create database ${PG_TEST_DB} owner ${PG_ROLE}`);
-	return PG_TEST_URL;
+	// Databases of earlier runs whose process has gone are dropped; a run still going keeps its own.
+	const runs = asPostgres(`select datname from pg_database where datname like '${RUN_DB_PREFIX}%'`)
+		.split('\n')
+		.filter((name) => /^harbour_test_run_\d+$/.test(name));
+	for (const name of runs) {
+		if (!alive(Number(name.slice(RUN_DB_PREFIX.length))))
+			asPostgres(`drop database if exists ${name} with (force)`);
+	}
+	const db = `${RUN_DB_PREFIX}${process.pid}`;
+	asPostgres(`drop database if exists ${db} with (force)`);
+	asPostgres(`create database ${db} owner ${PG_ROLE}`);
+	return `postgres://${PG_ROLE}:${PG_PASSWORD}@127.0.0.1:5432/${db}`;
 }

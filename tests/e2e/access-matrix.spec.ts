@@ -9,7 +9,8 @@ import { classTablet, enrolTablet, signInStaff, TEACHER } from './helpers';
  * means the visitor got in.
  */
 test('every route obeys the declared access matrix for every role', async ({ browser }) => {
-	test.setTimeout(180_000);
+	// Every route × nine personas, with the class-launch routes too: minutes on a busy machine.
+	test.setTimeout(420_000);
 	const contexts = new Map<Persona, BrowserContext>();
 	const staffContext = async (email: string) => {
 		const context = await browser.newContext();

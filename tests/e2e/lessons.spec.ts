@@ -1,73 +1,36 @@
 /**
- * The lesson engine in the built app, on the real Reception programme. The walks are driven from
- * the compiled scenario graphs (the same compiler and proof the build runs): every Reception lesson
- * is played to its end along its shortest path, and again along a path to every ending.
+ * The lesson engine in the built app, on the real programme (Reception, Year 1, Year 2). The walks
+ * are driven from the compiled scenario graphs (the same compiler and proof the build runs): every
+ * lesson is played by a class of its year to its end along its shortest path, and again along a
+ * path to every ending; axe scans every page of every lesson up to its first choice.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { compileLessons, type CompiledScenario } from '../../tooling/compile-lessons';
 import type { CompiledLesson } from '../../src/lib/lessons/compiled';
-import { classTablet, keptForOffline, outboxRows, pressTellAGrownUp, signInStaff, TEACHER } from './helpers';
+import {
+	classTablet,
+	keptForOffline,
+	outboxRows,
+	pressTellAGrownUp,
+	signInStaff,
+	TEACHER,
+	type DemoClass
+} from './helpers';
+import { playLesson, programme, scenariosOf, stage } from './play-lesson';
 
-const programme = compileLessons(process.cwd());
 const reception = programme.lessons.filter((l) => l.year === 'reception');
-const scenariosOf = (lesson: CompiledLesson) => programme.scenarios.filter((s) => s.lesson === lesson.id);
+/** The demo class that is taught each year's lessons. */
+const CLASS_OF = { reception: 'Ladybirds', 'year-1': 'Robins', 'year-2': 'Owls' } as const satisfies Record<
+	CompiledLesson['year'],
+	DemoClass
+>;
+const YEARS = Object.keys(CLASS_OF) as CompiledLesson['year'][];
+const lessonsOf = (year: CompiledLesson['year']) => programme.lessons.filter((l) => l.year === year);
+/** A lesson's tile, found by its title (titles may hold "?" and other pattern characters). */
+const titled = (title: string) => new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 
 /** How many walks reach every ending of every scenario in a lesson (at least one). */
 const walksFor = (lesson: CompiledLesson) => Math.max(1, ...scenariosOf(lesson).map((s) => s.paths.length));
-
-const stage = (page: Page) => page.locator('section.stage[data-playing=yes]');
-
-/** A child chooses a picture: the first tap says it, the second chooses it. */
-async function choosePicture(page: Page, index: number): Promise<void> {
-	const choice = stage(page).locator(`[data-choice="${index}"]`);
-	const pick = choice.locator('button.pick');
-	if (await pick.count()) {
-		await pick.click();
-		await expect(choice).toHaveClass(/armed/);
-		await pick.click();
-	} else {
-		await choice.click(); // a "let's try again" arrow (a next: scene)
-	}
-}
-
-/**
- * Plays `lesson` from its first page to "finished", taking walk number `walk` through each
- * scenario (walk 0 is the shortest; walk k reaches each scenario's k-th ending).
- */
-async function playLesson(page: Page, lesson: CompiledLesson, walk: number): Promise<void> {
-	await page.goto(`/class/lessons/${lesson.id}`);
-	await expect(stage(page)).toBeVisible();
-	for (const [i, step] of lesson.steps.entries()) {
-		await expect(stage(page)).toHaveAttribute('data-step', step.id);
-		if (step.kind === 'scenario') {
-			const scenario = scenariosOf(lesson).find((s) => s.step === step.id) as CompiledScenario;
-			const path = scenario.paths[Math.min(walk, scenario.paths.length - 1)]!;
-			let scene = scenario.start;
-			for (const choice of path.choices) {
-				await expect(stage(page)).toHaveAttribute('data-scene', scene);
-				await choosePicture(page, choice);
-				scene = scenario.scenes[scene]!.choices[choice]!.to;
-			}
-			await expect(stage(page)).toHaveAttribute('data-scene', path.ending);
-		}
-		if (step.kind === 'quiz') {
-			await choosePicture(
-				page,
-				step.answers.findIndex((a) => a.right)
-			);
-			await expect(stage(page).locator('.feedback')).toBeVisible();
-		}
-		if (step.kind === 'recap') {
-			for (const objective of lesson.objectives) {
-				await stage(page).getByRole('button', { name: objective }).click();
-			}
-		}
-		const next = i === lesson.steps.length - 1 ? 'Finish' : 'Next';
-		await stage(page).getByRole('button', { name: next, exact: true }).click();
-	}
-	await expect(stage(page)).toHaveAttribute('data-finished', 'yes');
-}
 
 async function teacherPage(browser: Browser, email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
@@ -75,36 +38,42 @@ async function teacherPage(browser: Browser, email: string): Promise<Page> {
 	return page;
 }
 
-test('the Reception programme has six lessons, each with a scenario or quiz', () => {
-	expect(reception).toHaveLength(6);
-	for (const l of reception)
-		expect(l.steps.some((s) => s.kind === 'scenario' || s.kind === 'quiz')).toBe(true);
+test('the programme has six lessons a year, each with a scenario', () => {
+	for (const year of YEARS) {
+		expect(lessonsOf(year)).toHaveLength(6);
+		for (const l of lessonsOf(year)) expect(l.steps.some((s) => s.kind === 'scenario')).toBe(true);
+	}
+	expect(programme.lessons).toHaveLength(18);
 });
 
-test('a class walks every Reception lesson to its end, by the shortest path and through every ending; the teacher sees it', async ({
-	browser
-}) => {
-	test.setTimeout(600_000);
-	const { context, page } = await classTablet(browser, 'Ladybirds');
-	await page.getByRole('link', { name: 'Lessons' }).click();
-	await expect(page).toHaveURL(/\/class\/lessons$/);
-	for (const lesson of reception) {
-		await expect(page.getByRole('link', { name: new RegExp(lesson.title) }).first()).toBeVisible();
-	}
-	for (const lesson of reception) {
-		for (let walk = 0; walk < walksFor(lesson); walk++) await playLesson(page, lesson, walk);
-	}
-	await expect.poll(() => outboxRows(page), { timeout: 30_000 }).toBe(0);
-	await context.close();
+for (const year of YEARS) {
+	const className = CLASS_OF[year];
+	const lessons = lessonsOf(year);
+	test(`${className} (${year}) walk every lesson of their year to its end, by the shortest path and through every ending; the teacher sees it`, async ({
+		browser
+	}) => {
+		test.setTimeout(900_000);
+		const { context, page } = await classTablet(browser, className);
+		await page.getByRole('link', { name: 'Lessons' }).click();
+		await expect(page).toHaveURL(/\/class\/lessons$/);
+		for (const lesson of lessons) {
+			await expect(page.getByRole('link', { name: titled(lesson.title) }).first()).toBeVisible();
+		}
+		for (const lesson of lessons) {
+			for (let walk = 0; walk < walksFor(lesson); walk++) await playLesson(page, lesson, walk);
+		}
+		await expect.poll(() => outboxRows(page), { timeout: 30_000 }).toBe(0);
+		await context.close();
 
-	const teacher = await teacherPage(browser, TEACHER.Ladybirds);
-	await teacher.getByRole('link', { name: 'Ladybirds' }).first().click();
-	for (const lesson of reception) {
-		const row = teacher.locator(`tr[data-lesson="${lesson.id}"]`);
-		await expect(row.locator('td').nth(2)).not.toHaveText('not yet');
-		await expect(row.locator('td').nth(3)).toHaveText('1');
-	}
-});
+		const teacher = await teacherPage(browser, TEACHER[className]);
+		await teacher.getByRole('link', { name: className }).first().click();
+		for (const lesson of lessons) {
+			const row = teacher.locator(`tr[data-lesson="${lesson.id}"]`);
+			await expect(row.locator('td').nth(2)).not.toHaveText('not yet');
+			await expect(row.locator('td').nth(3)).toHaveText('1');
+		}
+	});
+}
 
 test('a lesson resumes at the same page after a reload with the network off', async ({ browser }) => {
 	const { context, page } = await classTablet(browser, 'Ladybirds');
@@ -112,7 +81,7 @@ test('a lesson resumes at the same page after a reload with the network off', as
 	await page.goto('/class/lessons');
 	await keptForOffline(page, `/class/lessons/${lesson.id}`);
 	await page
-		.getByRole('link', { name: new RegExp(lesson.title) })
+		.getByRole('link', { name: titled(lesson.title) })
 		.first()
 		.click();
 	await expect(stage(page)).toHaveAttribute('data-step', lesson.steps[0]!.id);
@@ -217,33 +186,69 @@ async function expectNoViolations(page: Page, name: string) {
 	expect(results.violations.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
 }
 
-test('axe finds no violations on the lessons list, the player and the staff lesson pages', async ({
+for (const year of YEARS) {
+	test(`axe finds no violations on the ${year} lessons list, every ${year} lesson up to its first choice, and their staff pages`, async ({
+		browser
+	}) => {
+		test.setTimeout(600_000);
+		const className = CLASS_OF[year];
+		const { context, page } = await classTablet(browser, className);
+		await page.goto('/class/lessons');
+		await expectNoViolations(page, `${year} lessons list`);
+		for (const lesson of lessonsOf(year)) {
+			await page.goto(`/class/lessons/${lesson.id}`);
+			for (const step of lesson.steps) {
+				await expect(stage(page)).toHaveAttribute('data-step', step.id);
+				await expectNoViolations(page, `${lesson.id}: ${step.kind} ${step.id}`);
+				if (step.kind === 'scenario' || step.kind === 'quiz') break;
+				await stage(page).getByRole('button', { name: 'Next', exact: true }).click();
+			}
+		}
+		await context.close();
+
+		const teacher = await teacherPage(browser, TEACHER[className]);
+		const pages: [string, string][] = [['programme', '/staff/lessons']];
+		if (year === 'reception') pages.push(['talk-at-home sheet', '/staff/lessons/talk-at-home/spring-2']);
+		for (const lesson of lessonsOf(year)) {
+			pages.push(
+				[`plan ${lesson.id}`, `/staff/lessons/${lesson.id}`],
+				[`talk-at-home card ${lesson.id}`, `/staff/lessons/${lesson.id}/talk-at-home`],
+				[`preview ${lesson.id}`, `/staff/lessons/${lesson.id}/preview`]
+			);
+		}
+		for (const [name, path] of pages) {
+			await teacher.goto(path);
+			await expectNoViolations(teacher, name);
+		}
+	});
+}
+
+test("a half-term sheet prints that half-term's talk-at-home card for every year, one page", async ({
 	browser
 }) => {
-	test.setTimeout(180_000);
-	const { context, page } = await classTablet(browser, 'Ladybirds');
-	await page.goto('/class/lessons');
-	await expectNoViolations(page, 'lessons list');
-	const lesson = reception.find((l) => l.steps.some((s) => s.kind === 'scenario'))!;
-	await page.goto(`/class/lessons/${lesson.id}`);
-	for (const step of lesson.steps) {
-		await expect(stage(page)).toHaveAttribute('data-step', step.id);
-		await expectNoViolations(page, `player: ${step.kind} ${step.id}`);
-		if (step.kind === 'scenario' || step.kind === 'quiz') break;
-		await stage(page).getByRole('button', { name: 'Next', exact: true }).click();
+	const teacher = await teacherPage(browser, TEACHER.Robins);
+	await teacher.goto('/staff/lessons');
+	await teacher.getByRole('link', { name: 'Spring 1', exact: true }).click();
+	await expect(teacher).toHaveURL(/\/staff\/lessons\/talk-at-home\/spring-1$/);
+	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Talk at home: Spring 1');
+	const inPlan = programme.lessons.filter((l) => l.halfTerm === 'spring-1');
+	expect(inPlan).toHaveLength(3);
+	for (const lesson of inPlan) {
+		const card = teacher
+			.locator('article.card')
+			.filter({ has: teacher.getByRole('heading', { name: lesson.title }) });
+		await expect(card).toBeVisible();
+		for (const sentence of lesson.talkAtHome.sentences) await expect(card.getByText(sentence)).toBeVisible();
 	}
-	await context.close();
-
-	const teacher = await teacherPage(browser, TEACHER.Ladybirds);
-	for (const [name, path] of [
-		['programme', '/staff/lessons'],
-		['plan', `/staff/lessons/${lesson.id}`],
-		['talk-at-home card', `/staff/lessons/${lesson.id}/talk-at-home`],
-		['preview', `/staff/lessons/${lesson.id}/preview`]
-	] as const) {
-		await teacher.goto(path);
-		await expectNoViolations(teacher, name);
-	}
+	// Printed on A4, the sheet is one page: no staff header, and the three cards fit.
+	await teacher.emulateMedia({ media: 'print' });
+	await expect(teacher.locator('.staff > header')).toBeHidden();
+	await expect(teacher.getByRole('button', { name: 'Print the sheet' })).toBeHidden();
+	const pdf = await teacher.pdf({ format: 'A4', preferCSSPageSize: true });
+	const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+	expect(pageCount).toBe(1);
+	const missing = await teacher.goto('/staff/lessons/talk-at-home/winter-3');
+	expect(missing?.status()).toBe(404);
 });
 
 test('a governor sees the programme and coverage, not the lesson plans', async ({ browser }) => {

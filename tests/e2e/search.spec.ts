@@ -55,14 +55,12 @@ test('a class searches offline, by typing and by picture, and opens only listed 
 	await page.getByRole('link', { name: /Our online safety promises/ }).click();
 	await expect(page).toHaveURL(/\/class\/charter$/);
 
-	// A site that is not embeddable: a reminder, then a new tab.
+	// A site that cannot open inside Harbour: the child is asked to fetch a grown-up, no tab opens.
 	await page.goto('/class/search');
 	await search(page, 'cbeebies');
 	await page.getByRole('link', { name: /^CBeebies/ }).click();
-	await expect(page.getByRole('heading', { name: /You are going to CBeebies\./ })).toBeVisible();
-	const open = page.getByRole('link', { name: 'Open CBeebies' });
-	await expect(open).toHaveAttribute('href', 'https://www.bbc.co.uk/cbeebies/');
-	await expect(open).toHaveAttribute('target', '_blank');
+	await expect(page.getByRole('heading', { name: /Ask your teacher to open CBeebies/ })).toBeVisible();
+	await expect(page.locator('a[target=_blank]')).toHaveCount(0);
 	await context.close();
 });
 
@@ -168,11 +166,9 @@ test('a list change needs a second person, then reaches the tablets', async ({ b
 		await search(page, 'owlets');
 		await expect(page.getByRole('link', { name: /Owl Babies Club/ })).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 15_000 });
+	// Approved after this build, so not in the page's frame-src yet: a grown-up opens it.
 	await page.getByRole('link', { name: /Owl Babies Club/ }).click();
-	await expect(page.getByRole('link', { name: 'Open Owl Babies Club' })).toHaveAttribute(
-		'href',
-		'https://owl-babies.example/club/'
-	);
+	await expect(page.getByRole('heading', { name: /Ask your teacher to open Owl Babies Club/ })).toBeVisible();
 	await context.close();
 });
 

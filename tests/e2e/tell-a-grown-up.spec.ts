@@ -52,7 +52,9 @@ test('a press covers the screen at once, comforts the child, and reaches the tea
 
 	await page.getByRole('button', { name: 'Next' }).click();
 	await page.getByRole('button', { name: 'Scared' }).click();
-	await page.getByRole('button', { name: 'I saw something scary or upsetting' }).click();
+	// The first tap says the picture's name, the second chooses it.
+	await page.getByRole('button', { name: 'I saw something scary or upsetting', exact: true }).click();
+	await page.getByRole('button', { name: 'I saw something scary or upsetting', exact: true }).click();
 	await page.getByRole('button', { name: 'Skip' }).click();
 	await expect(page.getByRole('heading', { name: 'Your teacher is coming.' })).toBeVisible();
 
@@ -136,7 +138,9 @@ test('a report made offline survives reloads and a closed tab and becomes exactl
 	await pressTellAGrownUp(page);
 	await page.getByRole('button', { name: 'Next' }).click();
 	await page.getByRole('button', { name: 'Sad' }).click();
-	await page.getByRole('button', { name: 'Someone was unkind' }).click();
+	// The first tap says the picture's name, the second chooses it.
+	await page.getByRole('button', { name: 'Someone was unkind', exact: true }).click();
+	await page.getByRole('button', { name: 'Someone was unkind', exact: true }).click();
 	await page.getByRole('button', { name: 'Skip' }).click();
 	await expect(page.getByRole('button', { name: 'I feel better now' })).toBeEnabled();
 	expect(await outboxRows(page)).toBe(2);

@@ -14,7 +14,12 @@ import {
 	ReportCompletedSchema,
 	ReportOpenedSchema
 } from '../report/report-events';
-import { SEARCH_LOGGED, SearchLoggedSchema } from '../search/search-log-event';
+import {
+	SEARCH_LOGGED,
+	SearchLoggedSchema,
+	SITE_NEEDS_GROWN_UP,
+	SiteNeedsGrownUpSchema
+} from '../search/search-log-event';
 import {
 	LESSON_EVENT,
 	LessonAnswerPayload,
@@ -55,6 +60,7 @@ export const EVENT_CATALOGUE = {
 		priority: 1
 	}),
 	[SEARCH_LOGGED]: kind({ version: 1, schema: SearchLoggedSchema, maxBytes: 2 * 1024, priority: 5 }),
+	[SITE_NEEDS_GROWN_UP]: kind({ version: 1, schema: SiteNeedsGrownUpSchema, maxBytes: 1024, priority: 4 }),
 	[CHARTER_PROMISED]: kind({ version: 1, schema: CharterPromisedSchema, maxBytes: 1024, priority: 4 }),
 	// Lesson progress, at class level (never a pupil).
 	[LESSON_EVENT.started]: kind({ version: 1, schema: LessonStartedPayload, maxBytes: 2048, priority: 3 }),

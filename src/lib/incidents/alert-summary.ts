@@ -38,7 +38,9 @@ const time = new Intl.DateTimeFormat('en-GB', {
 const SCREEN_NAMES: Record<string, string> = {
 	'/class': 'the class home',
 	'/class/charter': 'the class promises',
-	'/class/search': 'safe search'
+	'/class/search': 'safe search',
+	'/class/search/view': 'a site opened from safe search',
+	'/class/sign-in': 'the class sign-in screen'
 };
 
 /** A pupil screen as staff call it ("the class home"), or its address when it has no name. */

@@ -3,6 +3,9 @@
  * is, what to say, and what to record. The moves themselves are plain functions (lesson-flow.ts);
  * this class holds the position as `$state.raw`, saves it so a reload or a flat battery resumes
  * at the same page, and hands each progress event to `record` (the outbox; nothing in a preview).
+ * In a lesson led from the board, the tablet's player `follow`s the teacher's position (its own
+ * arrows are hidden) and a scenario choice becomes a vote; the board's own player reports each
+ * move through `onMove` so it can be published to the tablets.
  */
 import type { CompiledLesson, CompiledPicture, MediaUrls } from './compiled';
 import {
@@ -26,6 +29,19 @@ export interface PlayerOptions {
 	record?: (event: LessonEvent) => void;
 	/** Where to keep the position between visits (localStorage); left out in a preview. */
 	storageKey?: string;
+	/** After each move the player makes itself (the board publishes it to the class's tablets). */
+	onMove?: (pos: Position) => void;
+	/** Where to begin instead of the start or a saved page (the board reopened mid-lesson). */
+	startAt?: FollowedPosition;
+	/** While following the board, a scenario choice is sent as a vote instead of moving. */
+	vote?: (choice: number) => void;
+}
+
+/** Where the board is: what a tablet following it is given. */
+export interface FollowedPosition {
+	step: number;
+	scenes: string[];
+	finished: boolean;
 }
 
 /** What a page says and shows: its words, optional shorter caption, optional recorded clip. */
@@ -41,6 +57,10 @@ export const GAME_COMING = 'On a class tablet, the children play this game here.
 
 export class LessonPlayer {
 	pos = $state.raw<Position>({ step: 0, scenes: [], answer: null, ticked: [], finished: false });
+	/** Following the teacher's board: the tablet does not move by itself. */
+	following = $state(false);
+	/** The choice this tablet voted for in the scene showing (while following). */
+	voted = $state<number | null>(null);
 
 	constructor(
 		readonly lesson: CompiledLesson,
@@ -52,7 +72,9 @@ export class LessonPlayer {
 
 	/** Resumes a saved position, or starts the lesson (recording that it started). */
 	begin(): void {
-		const saved = this.#load();
+		if (this.following) return;
+		const at = this.options.startAt;
+		const saved = at ? restorePosition(this.lesson, { ...at, answer: null, ticked: [] }) : this.#load();
 		if (saved && !saved.finished) {
 			this.pos = saved;
 			return;
@@ -108,13 +130,45 @@ export class LessonPlayer {
 	}
 
 	forward(): void {
+		if (this.following) return;
 		this.#apply(forward(this.lesson, this.pos));
 	}
 	back(): void {
+		if (this.following) return;
 		this.#apply(back(this.lesson, this.pos));
 	}
 	choose(choice: number): void {
+		if (this.following) {
+			this.voted = choice;
+			this.options.vote?.(choice);
+			return;
+		}
 		this.#apply(choose(this.lesson, this.pos, choice));
+	}
+
+	/**
+	 * Goes where the teacher's board is (a tablet that joins late joins at the board's step). The
+	 * same page keeps the child's quiz answer and ticks; a new page records its progress event.
+	 */
+	follow(to: FollowedPosition): void {
+		const p = restorePosition(this.lesson, { ...to, answer: null, ticked: [] });
+		if (!p) return;
+		const wasFollowing = this.following;
+		this.following = true;
+		const now = this.pos;
+		if (wasFollowing && p.step === now.step && p.finished === now.finished && p.scenes.join('/') === now.scenes.join('/'))
+			return;
+		const events: LessonEvent[] = [];
+		if (p.finished && !now.finished) events.push({ kind: LESSON_EVENT.finished, payload: { lesson: this.lesson.id } });
+		else if (p.step !== now.step || !wasFollowing)
+			events.push({
+				kind: LESSON_EVENT.step,
+				payload: { lesson: this.lesson.id, step: this.lesson.steps[p.step]!.id, index: p.step }
+			});
+		this.voted = null;
+		this.pos = p.step === now.step ? { ...p, answer: now.answer, ticked: now.ticked } : p;
+		this.#save();
+		this.#emit(events);
 	}
 	answer(index: number): void {
 		this.#apply(answer(this.lesson, this.pos, index));
@@ -135,6 +189,7 @@ export class LessonPlayer {
 		this.pos = move.pos;
 		this.#save();
 		this.#emit(move.events);
+		this.options.onMove?.(this.pos);
 	}
 
 	#emit(events: LessonEvent[]): void {

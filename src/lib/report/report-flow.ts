@@ -1,6 +1,7 @@
 /**
  * The steps a child goes through after pressing "Tell a grown-up". Every step after the first is
  * optional (a big arrow skips it); nothing times out. Practice presses go straight to praise.
+ * A back arrow returns to the step before, keeping what was chosen (a child can change it).
  */
 import { assign, createActor, setup, type SnapshotFrom } from 'xstate';
 import type { Feeling, WhatHappened } from './report-events';
@@ -33,16 +34,18 @@ export const reportFlow = setup({
 		feeling: {
 			on: {
 				CHOOSE_FEELING: { target: 'what', actions: assign({ feeling: ({ event }) => event.feeling }) },
-				SKIP: 'what'
+				SKIP: 'what',
+				BACK: 'thanks'
 			}
 		},
 		what: {
 			on: {
 				CHOOSE_WHAT: { target: 'extra', actions: assign({ what: ({ event }) => event.what }) },
-				SKIP: 'extra'
+				SKIP: 'extra',
+				BACK: 'feeling'
 			}
 		},
-		extra: { on: { DRAW: 'drawing', SPEAK: 'voice', SKIP: 'done' } },
+		extra: { on: { DRAW: 'drawing', SPEAK: 'voice', SKIP: 'done', BACK: 'what' } },
 		drawing: { on: { DONE: 'done', BACK: 'extra' } },
 		voice: { on: { DONE: 'done', BACK: 'extra' } },
 		done: {}

@@ -6,6 +6,7 @@
 import { outboxSync } from '../local-db/sync.svelte';
 import { speaker } from '../classroom/speech.svelte';
 import { reportContext } from './report-context.svelte';
+import { thanksWords } from './cover-words';
 import type { FlowContext, FlowEvent, FlowSnapshot, FlowStep, startFlow } from './report-flow';
 import { REPORT_EVENT, type ReportAttachment, type ReportOpened } from './report-events';
 import type { EventKind, EventPayload } from '../events/catalogue';
@@ -32,7 +33,8 @@ class ReportSession {
 	#session = 0;
 	#reportId = '';
 	#pending = 0;
-	#completedWritten = false;
+	/** The answers last written (feeling|what), or null before the first. */
+	#answersWritten: string | null = null;
 
 	/** The press. Only what the first frame shows happens before it is painted. */
 	press(screen: string, eventTime = performance.now()): void {
@@ -61,11 +63,7 @@ class ReportSession {
 			this.settled = true;
 			this.#loadFlow(practice, session);
 			for (const media of document.querySelectorAll<HTMLMediaElement>('audio, video')) media.pause();
-			speaker.say(
-				practice
-					? 'Well done! That is how you tell a grown-up. This time it was practice.'
-					: 'Thank you for telling. You did the right thing.'
-			);
+			speaker.say(thanksWords(practice));
 		});
 	}
 
@@ -98,7 +96,7 @@ class ReportSession {
 		this.flow = { practice };
 		this.saved = false;
 		this.settled = false;
-		this.#completedWritten = false;
+		this.#answersWritten = null;
 		this.#reportId = crypto.randomUUID();
 		return ++this.#session;
 	}
@@ -115,15 +113,17 @@ class ReportSession {
 	#onStep(snapshot: FlowSnapshot, practice: boolean): void {
 		this.step = snapshot.value as FlowStep;
 		this.flow = snapshot.context;
-		// The answers are final once the child moves past them.
-		if (['extra', 'drawing', 'voice', 'done'].includes(this.step) && !this.#completedWritten && !practice) {
-			this.#completedWritten = true;
-			this.#write(REPORT_EVENT.completed, {
-				reportId: this.#reportId,
-				practice,
-				feeling: snapshot.context.feeling,
-				what: snapshot.context.what
-			});
+		// The answers are sent once the child moves past them, and again only if the child went
+		// back and changed them (the server keeps the latest).
+		const { feeling, what } = snapshot.context;
+		const answers = `${feeling ?? ''}|${what ?? ''}`;
+		if (
+			['extra', 'drawing', 'voice', 'done'].includes(this.step) &&
+			this.#answersWritten !== answers &&
+			!practice
+		) {
+			this.#answersWritten = answers;
+			this.#write(REPORT_EVENT.completed, { reportId: this.#reportId, practice, feeling, what });
 		}
 	}
 

@@ -1,9 +1,10 @@
 /**
- * Which sites may be shown inside Harbour (in an iframe) rather than in a new tab.
+ * Which sites may be shown inside Harbour (in an iframe); any other listed site gets "ask a
+ * grown-up to open this" on the tablet (a pupil tablet never opens a browser tab).
  *
  * The page's Content-Security-Policy lists these origins in `frame-src` (svelte.config.js reads
  * sites.yaml at build for the same list; a unit test keeps the two equal). A site approved after
- * the build is not in the policy yet, so it opens in a new tab until the next release.
+ * the build is not in the policy yet, so it asks for a grown-up until the next release.
  *
  * Browser-safe: no Node-only imports.
  */

@@ -21,3 +21,16 @@ export const SearchLoggedSchema = v.object({
 	resultCount: v.pipe(v.number(), v.integer(), v.minValue(0))
 });
 export type SearchLogged = v.InferOutput<typeof SearchLoggedSchema>;
+
+/**
+ * `search.grown-up-needed`: a child opened a listed site that cannot be shown inside Harbour, so
+ * the tablet asked them to fetch a grown-up instead of opening it. Recorded (class and tablet by
+ * the server, never a pupil) so the teacher sees it in the class's activity.
+ */
+export const SITE_NEEDS_GROWN_UP = 'search.grown-up-needed';
+
+export const SiteNeedsGrownUpSchema = v.object({
+	url: v.pipe(v.string(), v.maxLength(500)),
+	title: v.pipe(v.string(), v.maxLength(120))
+});
+export type SiteNeedsGrownUp = v.InferOutput<typeof SiteNeedsGrownUpSchema>;

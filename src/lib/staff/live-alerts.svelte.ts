@@ -1,36 +1,9 @@
 /**
  * New reports on every staff screen while online: an EventSource on /api/live, a banner per
- * unacknowledged report, and a chime. Acknowledging ("I'm with the child") clears it everywhere.
+ * unacknowledged report, and a chime (once sound is on: alert-sound.svelte.ts). Acknowledging ("I'm with the child") clears it everywhere.
  */
 import type { AlertSummary } from '../incidents/alert-summary';
-
-let audio: AudioContext | null = null;
-let lastChime = 0;
-
-/** Two soft notes; at most one chime every few seconds, however many reports arrive at once. */
-function chime(): void {
-	const now = Date.now();
-	if (now - lastChime < 3_000) return;
-	lastChime = now;
-	try {
-		audio ??= new AudioContext();
-		const ctx = audio;
-		const now = ctx.currentTime;
-		for (const [i, freq] of [660, 880].entries()) {
-			const osc = ctx.createOscillator();
-			const gain = ctx.createGain();
-			osc.frequency.value = freq;
-			gain.gain.setValueAtTime(0.0001, now + i * 0.25);
-			gain.gain.exponentialRampToValueAtTime(0.3, now + i * 0.25 + 0.02);
-			gain.gain.exponentialRampToValueAtTime(0.0001, now + i * 0.25 + 0.4);
-			osc.connect(gain).connect(ctx.destination);
-			osc.start(now + i * 0.25);
-			osc.stop(now + i * 0.25 + 0.45);
-		}
-	} catch {
-		// No sound available: the banner still shows.
-	}
-}
+import { alertSound } from './alert-sound.svelte';
 
 /** Banners shown at once; the rest are counted ("and 12 more") and wait in the incident log. */
 export const BANNER_LIMIT = 5;
@@ -49,7 +22,7 @@ export class LiveAlerts {
 		const others = this.alerts.filter((a) => a.id !== incident.id);
 		if (incident.status === 'new' || ring) {
 			this.alerts = [incident, ...others];
-			if (ring) chime();
+			if (ring) alertSound.chime();
 		} else {
 			this.alerts = others;
 		}

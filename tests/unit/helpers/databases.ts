@@ -23,3 +23,12 @@ export async function freshDatabase(engine: Engine): Promise<DatabaseHandle> {
 	await client.end();
 	return openDatabase({ engine: 'postgres', url });
 }
+
+/** Waits until `check` holds (events from another connection arrive when they arrive). */
+export async function until(check: () => boolean, ms = 15_000): Promise<void> {
+	const end = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > end) throw new Error('timed out waiting');
+		await new Promise((r) => setTimeout(r, 25));
+	}
+}

@@ -23,6 +23,34 @@ describe('configuration', () => {
 		);
 	});
 
+	it('email alerts are off without SMTP_HOST, and need STARTTLS on the submission port by default', () => {
+		expect(readConfig({}).smtp).toBeNull();
+		expect(
+			readConfig({ SMTP_HOST: 'smtp.school.example', ORIGIN: 'https://harbour.school.example' })
+		).toMatchObject({
+			origin: 'https://harbour.school.example',
+			smtp: {
+				host: 'smtp.school.example',
+				port: 587,
+				secure: false,
+				requireTLS: true,
+				user: null,
+				from: 'harbour@harbour.school.example'
+			}
+		});
+		expect(readConfig({ SMTP_HOST: 'smtp.x', SMTP_SECURE: '1' }).smtp).toMatchObject({
+			port: 465,
+			secure: true,
+			requireTLS: false
+		});
+		expect(() => readConfig({ SMTP_HOST: 'smtp.x', SMTP_PORT: 'twenty-five' })).toThrow(
+			'Environment variable SMTP_PORT must be a port number.'
+		);
+		expect(() => readConfig({ SMTP_HOST: 'smtp.x', SMTP_FROM: 'harbour' })).toThrow(
+			/^Environment variable SMTP_FROM must be an email address/
+		);
+	});
+
 	it('says clearly when PostgreSQL cannot be reached, without printing the password', async () => {
 		const err = await openDatabase({
 			engine: 'postgres',

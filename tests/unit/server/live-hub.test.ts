@@ -37,11 +37,12 @@ describe('live alerts across servers (PostgreSQL LISTEN/NOTIFY)', () => {
 		await a.publish(alert('before'));
 		await until(() => heard.includes('before'));
 
-		// An administrator (or a failover) ends every LISTEN connection.
+		// An administrator (or a failover) ends every LISTEN connection to this database (only this
+		// one: other test runs on the same PostgreSQL are left alone).
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
 		await admin.query(
-			`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN harbour_live%' and pid <> pg_backend_pid()`
+			`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN harbour_live%' and datname = current_database() and pid <> pg_backend_pid()`
 		);
 		await admin.end();
 

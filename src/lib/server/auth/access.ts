@@ -35,6 +35,8 @@ export const ACCESS: Record<string, Rule> = {
 	'/setup': 'public',
 	'/enrol': 'public',
 	'/(pupil)/class/sign-in': 'device',
+	// Anything else under /class: the pupil 404 (with Home and "Tell a grown-up").
+	'/(pupil)/class/[...missing]': 'device',
 	'/(pupil)/class/(signed-in)': 'class',
 	'/(pupil)/class/(signed-in)/charter': 'class',
 	'/(pupil)/class/(signed-in)/games': 'class',
@@ -53,12 +55,19 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/search/list': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/search/list.csv': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/classes/[classId]': 'class-staff',
+	// Launching, leading, pausing and ending a lesson: the class's own teacher, the DSL, an admin.
+	'/(staff)/staff/(signed-in)/classes/[classId]/board': 'class-staff',
+	'/api/classes/[classId]/now': 'class-staff',
 	// The programme and its coverage are for every member of staff; plans and previews are for
 	// those who teach (governors see the programme and coverage only).
 	'/(staff)/staff/(signed-in)/lessons': 'staff',
+	// Coverage: a teacher sees their own class, the DSL, admins and governors every class.
+	'/(staff)/staff/(signed-in)/coverage': 'staff',
+	'/(staff)/staff/(signed-in)/coverage/csv': 'staff',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/preview': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/lessons/[lessonId]/talk-at-home': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/lessons/talk-at-home/[halfTerm]': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/admin/staff': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes': 'admin',
 	'/(staff)/staff/(signed-in)/admin/classes/[classId]/card': 'admin',
@@ -70,7 +79,14 @@ export const ACCESS: Record<string, Rule> = {
 	'/api/kiosk/unlock': 'device',
 	'/api/safe-search/lists': 'device',
 	'/api/live': 'staff-not-governor',
+	// A class tablet hears, and reports on, its own class's lesson only.
+	'/api/class/now': 'class',
+	'/api/class/now/stream': 'class',
+	'/api/class/now/tablet': 'class',
+	'/api/class/now/vote': 'class',
 	'/api/incidents/[incidentId]/acknowledge': 'staff-not-governor',
+	// Push alerts on a staff device: only those who receive alerts (not governors).
+	'/api/push/subscription': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/new': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/[incidentId]': 'staff-not-governor',

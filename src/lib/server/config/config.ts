@@ -23,8 +23,52 @@ const EnvSchema = v.object({
 	STAFF_IDLE_MINUTES: minutes('30'),
 	STAFF_MAX_HOURS: minutes('10'),
 	CLASS_SESSION_DAYS: minutes('7'),
-	AUDIT_ANCHOR_PATH: v.optional(v.string(), '')
+	AUDIT_ANCHOR_PATH: v.optional(v.string(), ''),
+	PORT: v.optional(v.string()),
+	ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL such as https://harbour.example.sch.uk'))),
+	// Email alerts (SMTP). Unset SMTP_HOST turns email alerts off.
+	SMTP_HOST: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(253))),
+	SMTP_PORT: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{1,5}$/, 'must be a port number'),
+			v.transform(Number),
+			v.minValue(1, 'must be a port number'),
+			v.maxValue(65535, 'must be a port number')
+		)
+	),
+	SMTP_USER: v.optional(v.pipe(v.string(), v.maxLength(320))),
+	SMTP_PASSWORD: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+	SMTP_FROM: v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.maxLength(320),
+			v.regex(/@/, 'must be an email address such as harbour@school.sch.uk')
+		)
+	),
+	SMTP_SECURE: v.pipe(
+		v.optional(v.picklist(['0', '1', 'true', 'false'], 'must be 0 or 1'), '0'),
+		v.transform((s) => s === '1' || s === 'true')
+	),
+	SMTP_REQUIRE_TLS: v.pipe(
+		v.optional(v.picklist(['0', '1', 'true', 'false'], 'must be 0 or 1'), '1'),
+		v.transform((s) => s === '1' || s === 'true')
+	)
 });
+
+/** How Harbour sends email alerts; null when SMTP_HOST is unset (email alerts off). */
+export interface SmtpConfig {
+	host: string;
+	port: number;
+	/** Implicit TLS from the first byte (port 465). */
+	secure: boolean;
+	/** Refuse to send unless the server upgrades the connection with STARTTLS. */
+	requireTLS: boolean;
+	user: string | null;
+	password: string | null;
+	from: string;
+}
 
 export interface Config {
 	database: DatabaseTarget;
@@ -34,6 +78,9 @@ export interface Config {
 	classSessionDays: number;
 	/** The audit chain's anchor file, outside the database. */
 	auditAnchorPath: string;
+	/** The public address, for links in email and push alerts. */
+	origin: string;
+	smtp: SmtpConfig | null;
 }
 
 /** Reads the environment; throws one sentence naming the variable to fix. */
@@ -67,6 +114,18 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		staffIdleMinutes: e.STAFF_IDLE_MINUTES,
 		staffMaxHours: e.STAFF_MAX_HOURS,
 		classSessionDays: e.CLASS_SESSION_DAYS,
-		auditAnchorPath: anchorPath(database, { AUDIT_ANCHOR_PATH: e.AUDIT_ANCHOR_PATH })
+		auditAnchorPath: anchorPath(database, { AUDIT_ANCHOR_PATH: e.AUDIT_ANCHOR_PATH }),
+		origin: (e.ORIGIN ?? `http://localhost:${e.PORT ?? '3000'}`).replace(/\/+$/, ''),
+		smtp: e.SMTP_HOST
+			? {
+					host: e.SMTP_HOST,
+					port: e.SMTP_PORT ?? (e.SMTP_SECURE ? 465 : 587),
+					secure: e.SMTP_SECURE,
+					requireTLS: e.SMTP_REQUIRE_TLS && !e.SMTP_SECURE,
+					user: e.SMTP_USER || null,
+					password: e.SMTP_PASSWORD || null,
+					from: e.SMTP_FROM ?? `harbour@${new URL(e.ORIGIN ?? 'http://localhost').hostname}`
+				}
+			: null
 	};
 }

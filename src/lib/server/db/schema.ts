@@ -18,6 +18,8 @@ export interface StaffTable {
 	pin_hash: string | null;
 	disabled: number;
 	created_at: string;
+	/** Their place in the alert chain beyond their role: 'deputy-dsl', 'head' or null (migration 0006). */
+	chain_role: Generated<string | null>;
 }
 
 export interface ClassTable {
@@ -215,6 +217,94 @@ export interface LessonProgressTable {
 	times_finished: Generated<number>;
 }
 
+/** An escalation-chain step already taken for an incident (migration 0006). */
+export interface AlertStepTable {
+	school_id: Generated<string>;
+	incident_id: string;
+	step: string;
+	fired_at: string;
+}
+
+/** One alert to one person on one channel, kept until sent (migration 0006). */
+export interface AlertDeliveryTable {
+	school_id: Generated<string>;
+	id: string;
+	incident_id: string;
+	step: string;
+	channel: 'email' | 'push';
+	staff_id: string;
+	target: string;
+	message: string;
+	status: 'waiting' | 'sent' | 'gone' | 'failed';
+	attempts: number;
+	next_attempt_at: string;
+	last_error: string | null;
+	created_at: string;
+	sent_at: string | null;
+}
+
+/** A staff device that asked for push alerts (migration 0006). */
+export interface PushSubscriptionTable {
+	school_id: Generated<string>;
+	id: string;
+	staff_id: string;
+	endpoint: string;
+	p256dh: string;
+	auth: string;
+	created_at: string;
+}
+
+/** The lesson a class is on now (migration 0008): one row per class, its version rising on change. */
+export interface ClassNowTable {
+	school_id: Generated<string>;
+	class_id: string;
+	launch_id: string;
+	lesson_id: string;
+	mode: 'tablets' | 'board';
+	board_step: number;
+	/** JSON array of scene ids: the scenes the board has been through in the current scenario. */
+	board_scenes: string;
+	board_finished: number;
+	paused: number;
+	launched_by: string;
+	launched_at: string;
+	ended_at: string | null;
+	version: number;
+}
+
+/** Every launch, kept: who, when, which lesson, which mode, when it ended. */
+export interface ClassLaunchTable {
+	school_id: Generated<string>;
+	id: string;
+	class_id: string;
+	lesson_id: string;
+	mode: 'tablets' | 'board';
+	launched_by: string;
+	launched_at: string;
+	ended_by: string | null;
+	ended_at: string | null;
+}
+
+/** Where one class tablet is in a launched lesson. */
+export interface LaunchTabletTable {
+	school_id: Generated<string>;
+	launch_id: string;
+	device_id: string;
+	step: number;
+	finished: Generated<number>;
+	seen_at: string;
+}
+
+/** One tablet's choice in one scene of a lesson led from the board. */
+export interface LaunchVoteTable {
+	school_id: Generated<string>;
+	launch_id: string;
+	/** `<step index>:<scene id>` */
+	scene_key: string;
+	device_id: string;
+	choice: number;
+}
+
 export interface Database {
 	staff: StaffTable;
 	classes: ClassTable;
@@ -234,4 +324,11 @@ export interface Database {
 	attachments: AttachmentTable;
 	search_log: SearchLogTable;
 	lesson_progress: LessonProgressTable;
+	alert_steps: AlertStepTable;
+	alert_deliveries: AlertDeliveryTable;
+	push_subscriptions: PushSubscriptionTable;
+	class_now: ClassNowTable;
+	class_launches: ClassLaunchTable;
+	launch_tablets: LaunchTabletTable;
+	launch_votes: LaunchVoteTable;
 }

@@ -10,7 +10,7 @@ import type { DevicePrincipal } from '../auth/devices';
 import { reportAttachment, reportCompleted, reportOpened } from '../incidents/from-reports';
 import { searchLogged } from '../search-admin/search-logged';
 import { REPORT_EVENT } from '../../report/report-events';
-import { SEARCH_LOGGED } from '../../search/search-log-event';
+import { SEARCH_LOGGED, SITE_NEEDS_GROWN_UP } from '../../search/search-log-event';
 import { CHARTER_PROMISED, type EventKind, type EventPayload } from '../../events/catalogue';
 import { LESSON_EVENT } from '../../lessons/lesson-events';
 import { lessonAnswer, lessonChoice, lessonFinished, lessonStarted, lessonStep } from '../lessons/progress';
@@ -51,6 +51,7 @@ export const EVENT_HANDLERS: { [K in EventKind]: EventHandler<K> } = {
 	[REPORT_EVENT.completed]: reportCompleted,
 	[REPORT_EVENT.attachment]: reportAttachment,
 	[SEARCH_LOGGED]: searchLogged,
+	[SITE_NEEDS_GROWN_UP]: storedOnly,
 	[CHARTER_PROMISED]: storedOnly,
 	[LESSON_EVENT.started]: lessonStarted,
 	[LESSON_EVENT.step]: lessonStep,
@@ -66,6 +67,7 @@ export const HANDLER_ORDER: EventKind[] = [
 	REPORT_EVENT.completed,
 	REPORT_EVENT.attachment,
 	SEARCH_LOGGED,
+	SITE_NEEDS_GROWN_UP,
 	CHARTER_PROMISED,
 	LESSON_EVENT.started,
 	LESSON_EVENT.step,

@@ -1,7 +1,9 @@
 /**
- * Fans live events out to every connected staff screen. On one server an in-process emitter is
- * enough; with PostgreSQL and several app servers each server LISTENs on one channel and every
- * publish goes through NOTIFY, so a report ingested on server A reaches a DSL connected to B.
+ * Fans live events out by topic: `staff` (incident alerts for staff screens) and `class:<id>`
+ * (commands for one class's tablets: launch, move, pause, end). On one server an in-process
+ * emitter is enough; with PostgreSQL and several app servers each server LISTENs on one channel
+ * and every publish goes through NOTIFY with its topic, so a report ingested on server A reaches a
+ * DSL connected to B, and a launch made on A reaches tablets connected to B.
  *
  * The listening connection is kept alive: when it drops (a restart of PostgreSQL, a network
  * fault, an administrator ending it) it reconnects with backoff, says so in the log, and tells
@@ -19,6 +21,16 @@ export type LiveEvent = {
 	exceptStaffId?: string;
 };
 type Listener = (event: LiveEvent) => void;
+
+/** Who hears an event: staff screens, or the tablets of one class. */
+export type LiveTopic = 'staff' | `class:${string}`;
+/** What travels through NOTIFY: the topic and its event (a payload without a topic is `staff`). */
+interface Envelope {
+	topic: LiveTopic;
+	event: unknown;
+}
+
+export const classTopic = (classId: string): LiveTopic => `class:${classId}`;
 
 const CHANNEL = 'harbour_live';
 const MAX_BACKOFF_MS = 30_000;
@@ -69,7 +81,10 @@ export class LiveHub {
 		client.on('notification', (msg) => {
 			if (msg.channel !== CHANNEL || !msg.payload) return;
 			try {
-				this.#local.emit('event', JSON.parse(msg.payload) as LiveEvent);
+				const parsed = JSON.parse(msg.payload) as Partial<Envelope>;
+				if (typeof parsed.topic === 'string' && 'event' in parsed)
+					this.#local.emit(parsed.topic, parsed.event);
+				else this.#local.emit('staff', parsed);
 			} catch {
 				// A notification that is not ours: ignored.
 			}
@@ -94,17 +109,31 @@ export class LiveHub {
 		this.#retry.unref?.();
 	}
 
+	/** An incident alert for staff screens (topic `staff`). */
 	async publish(event: LiveEvent): Promise<void> {
+		await this.publishTo('staff', event);
+	}
+
+	/** Any topic's event, through the same path: NOTIFY with PostgreSQL, the emitter otherwise. */
+	async publishTo(topic: LiveTopic, event: object): Promise<void> {
 		if (this.#publisher) {
-			await this.#publisher.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+			const envelope: Envelope = { topic, event };
+			await this.#publisher.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(envelope)]);
 		} else {
-			this.#local.emit('event', event);
+			this.#local.emit(topic, event);
 		}
 	}
 
+	/** Incident alerts (topic `staff`). */
 	subscribe(listener: Listener): () => void {
-		this.#local.on('event', listener);
-		return () => this.#local.off('event', listener);
+		return this.subscribeTo('staff', listener);
+	}
+
+	/** One topic's events; the caller knows their shape (the feature that publishes them). */
+	subscribeTo<T>(topic: LiveTopic, listener: (event: T) => void): () => void {
+		const l = listener as (event: unknown) => void;
+		this.#local.on(topic, l);
+		return () => this.#local.off(topic, l);
 	}
 
 	/** Called after the listener reconnects: anything sent meanwhile may have been missed. */

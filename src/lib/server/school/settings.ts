@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { CHAIN_ROLES } from '../../staff/chain-roles';
 
 export const ContactSchema = v.object({
 	name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the contact a name.'), v.maxLength(120)),
@@ -19,6 +20,19 @@ export const ContactSchema = v.object({
 });
 export type Contact = v.InferOutput<typeof ContactSchema>;
 
+/** One step of the alert chain: who is told, and how many minutes after the concern was raised. */
+export const ChainStepSchema = v.object({
+	role: v.picklist(CHAIN_ROLES, 'Choose who is told at each step.'),
+	afterMinutes: v.pipe(
+		v.number('Give each step a number of minutes.'),
+		v.integer('Give each step a whole number of minutes.'),
+		v.minValue(0, 'A step cannot come before the concern was raised.'),
+		v.maxValue(240, 'A step can be at most 240 minutes (four hours) after the concern was raised.')
+	)
+});
+export type ChainStep = v.InferOutput<typeof ChainStepSchema>;
+export const MAX_CHAIN_STEPS = 8;
+
 export const SettingsSchema = v.object({
 	schoolName: v.pipe(v.string(), v.trim(), v.minLength(1, 'The school needs a name.'), v.maxLength(120)),
 	/** Seconds a pupil screen may sit untouched before the tablet goes back to the class home. */
@@ -29,11 +43,27 @@ export const SettingsSchema = v.object({
 		v.maxValue(3600)
 	),
 	contacts: v.array(ContactSchema),
-	/** Minutes a new report may go unacknowledged before it is raised to the DSL and admin as urgent. */
+	/**
+	 * Minutes a new report may go unacknowledged before it is raised to the DSL and admin as
+	 * urgent. Kept in step with the chain's first later step when the chain is saved; a school
+	 * saved before the chain existed gets a chain made from it (src/lib/server/alerts/chain.ts).
+	 */
 	alertEscalationMinutes: v.optional(
-		v.pipe(v.number(), v.integer(), v.minValue(1, 'Escalation needs at least 1 minute.'), v.maxValue(120)),
+		v.pipe(v.number(), v.integer(), v.minValue(1, 'Escalation needs at least 1 minute.'), v.maxValue(240)),
 		5
 	),
+	/** Who is told of a new concern, and when, while nobody in the chain has acknowledged it. */
+	alertChain: v.optional(
+		v.pipe(
+			v.array(ChainStepSchema),
+			v.minLength(1, 'The alert chain needs at least one step.'),
+			v.maxLength(MAX_CHAIN_STEPS, `The alert chain can have at most ${MAX_CHAIN_STEPS} steps.`)
+		)
+	),
+	/** Alerts by email to the people at each step (needs SMTP settings on the server). */
+	alertEmail: v.optional(v.boolean(), true),
+	/** Alerts by Web Push to the devices staff turned them on for. */
+	alertPush: v.optional(v.boolean(), true),
 	/** Days after which voice messages and drawings attached to reports are deleted. */
 	attachmentRetentionDays: v.optional(
 		v.pipe(v.number(), v.integer(), v.minValue(1, 'Keep attachments at least 1 day.'), v.maxValue(3650)),
@@ -58,6 +88,8 @@ export const DEFAULT_SETTINGS: SchoolSettings = {
 	schoolName: 'Our School',
 	kioskIdleSeconds: 180,
 	alertEscalationMinutes: 5,
+	alertEmail: true,
+	alertPush: true,
 	attachmentRetentionDays: 30,
 	voiceMessages: false,
 	searchLogRetentionDays: 90,

@@ -14,6 +14,8 @@ export interface StaffSummary {
 	classId: string | null;
 	disabled: boolean;
 	hasPin: boolean;
+	/** 'deputy-dsl', 'head' or null: their place in the alert chain beyond their role. */
+	chainRole: string | null;
 }
 
 export async function listStaff(db: Kysely<Database>): Promise<StaffSummary[]> {
@@ -25,8 +27,22 @@ export async function listStaff(db: Kysely<Database>): Promise<StaffSummary[]> {
 		role: r.role,
 		classId: r.class_id,
 		disabled: Boolean(r.disabled),
-		hasPin: r.pin_hash !== null
+		hasPin: r.pin_hash !== null,
+		chainRole: r.chain_role
 	}));
+}
+
+/**
+ * Who may be marked deputy DSL or head in the alert chain: the deputy DSL must hold the DSL role
+ * and the head the DSL or admin role, so the incident an alert links to opens for them.
+ * Returns the problem in words, or null.
+ */
+export function chainRoleProblem(role: Role, chainRole: string | null): string | null {
+	if (chainRole === 'deputy-dsl' && role !== 'dsl')
+		return 'A deputy DSL needs the DSL role, so they can open the incidents they are alerted to.';
+	if (chainRole === 'head' && role !== 'dsl' && role !== 'admin')
+		return 'The head needs the DSL or admin role, so they can open the incidents they are alerted to.';
+	return null;
 }
 
 export async function countStaff(db: Kysely<Database>): Promise<number> {

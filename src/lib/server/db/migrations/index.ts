@@ -9,13 +9,17 @@ import { incidents } from './0002-incidents';
 import { safeSearch } from './0003-safe-search';
 import { hardening } from './0004-hardening';
 import { lessonProgress } from './0005-lesson-progress';
+import { alerts } from './0006-alerts';
+import { classLaunches } from './0008-class-launches';
 
 const migrations: Record<string, Migration> = {
 	'0001_foundation': foundation,
 	'0002_incidents': incidents,
 	'0003_safe_search': safeSearch,
 	'0004_hardening': hardening,
-	'0005_lesson_progress': lessonProgress
+	'0005_lesson_progress': lessonProgress,
+	'0006_alerts': alerts,
+	'0008_class_launches': classLaunches
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { app } from '$lib/server/app';
 import { getClass, getPicturePassword } from '$lib/server/school/classes';
+import { getSettings } from '$lib/server/school/settings';
 import {
 	CLASS_DEVICE_LIMIT,
 	attemptSucceeded,
@@ -20,7 +21,13 @@ export const load = (async ({ locals }) => {
 	if (locals.who.classId) redirect(303, '/class');
 	const info = await getClass(app().db, device.classId);
 	if (!info) redirect(303, '/');
-	return { info, tiles: PASSWORD_TILES, wait: await secondsToWait(app().db, `class:${device.id}`) };
+	const { voiceMessages } = await getSettings(app().db);
+	return {
+		info,
+		tiles: PASSWORD_TILES,
+		wait: await secondsToWait(app().db, `class:${device.id}`),
+		voiceMessages
+	};
 }) satisfies PageServerLoad;
 
 const TilesSchema = v.object({

@@ -9,7 +9,18 @@ import { getSettings } from '$lib/server/school/settings';
 import { appendAudit } from '$lib/server/audit/audit-log';
 import { parseForm } from '$lib/server/forms/parse-form';
 import { NewPasswordSchema } from '$lib/server/forms/fields';
-import type { Actions } from './$types';
+import { countSubscriptions, vapidKeys } from '$lib/server/alerts/push';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Push alerts are for those who receive alerts (not governors). */
+export const load = (async ({ locals }) => {
+	const staff = locals.who.staff!;
+	if (staff.role === 'governor') return { push: null };
+	const { db } = app();
+	return {
+		push: { publicKey: (await vapidKeys(db)).publicKey, devices: await countSubscriptions(db, staff.id) }
+	};
+}) satisfies PageServerLoad;
 
 const PasswordForm = v.object({ current: v.string(), secret: NewPasswordSchema });
 const PinForm = v.object({

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { randomBytes } from 'node:crypto';
 import { app } from '$lib/server/app';
-import { ROLES, createStaff, emailTaken, listStaff } from '$lib/server/school/staff';
+import { ROLES, chainRoleProblem, createStaff, emailTaken, listStaff } from '$lib/server/school/staff';
+import { EXTRA_CHAIN_ROLES } from '$lib/staff/chain-roles';
 import { listClasses } from '$lib/server/school/classes';
 import { endAllSessionsOfStaff } from '$lib/server/auth/sessions';
 import { hashSecret } from '$lib/server/auth/passwords';
@@ -24,7 +25,12 @@ const CreateSchema = v.object({
 	role: RoleSchema,
 	classId: ClassIdSchema
 });
-const ChangeSchema = v.object({ id: v.string(), role: RoleSchema, classId: ClassIdSchema });
+const ChangeSchema = v.object({
+	id: v.string(),
+	role: RoleSchema,
+	classId: ClassIdSchema,
+	chainRole: v.optional(v.picklist(['', ...EXTRA_CHAIN_ROLES], 'Choose their place in the alert chain.'), '')
+});
 const ToggleSchema = v.object({ id: v.string() });
 
 async function classOrNull(role: string, classId: string): Promise<string | null | 'missing'> {
@@ -63,9 +69,12 @@ export const actions = {
 		if (form.data.id === locals.who.staff?.id && form.data.role !== 'admin') {
 			return fail(400, { message: 'You cannot take away your own admin role. Ask another admin.' });
 		}
+		const chainRole = form.data.chainRole || null;
+		const chainProblem = chainRoleProblem(form.data.role, chainRole);
+		if (chainProblem) return fail(400, { message: chainProblem });
 		const res = await db
 			.updateTable('staff')
-			.set({ role: form.data.role, class_id: classId })
+			.set({ role: form.data.role, class_id: classId, chain_role: chainRole })
 			.where('id', '=', form.data.id)
 			.executeTakeFirst();
 		if (Number(res.numUpdatedRows) === 0) return fail(404, { message: 'That account no longer exists.' });
@@ -75,7 +84,7 @@ export const actions = {
 			actor: `staff:${locals.who.staff?.id}`,
 			action: 'staff.role-changed',
 			target: `staff:${form.data.id}`,
-			detail: { role: form.data.role, classId }
+			detail: { role: form.data.role, classId, chainRole }
 		});
 		return { ok: 'Saved.' };
 	},

@@ -14,7 +14,7 @@ export const GOALS = { caught: 0.97, alerted: 0.9, innocentBlocked: 0.02 } as co
  * for caught and innocent blocked. The build and tests refuse anything worse, so the filter
  * can only move towards the goals; raise these as it gets there.
  */
-export const RELEASE_FLOOR = { caught: 0.94, alerted: 0.95, innocentBlocked: 0.025 } as const;
+export const RELEASE_FLOOR = { caught: 0.95, alerted: 0.95, innocentBlocked: 0.025 } as const;
 
 /** Why an evaluation falls below the release floor, or null if it does not. */
 export function belowFloor(

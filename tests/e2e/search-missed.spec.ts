@@ -9,13 +9,13 @@ import { classTablet, signInStaff, TEACHER } from './helpers';
 test('the DSL marks an allowed search "should have been caught" and it reaches the training export', async ({
 	browser
 }) => {
+	test.setTimeout(180_000);
 	const words = 'where do puffins sleep at night';
 	const { context, page } = await classTablet(browser, 'Owls');
 	await page.goto('/class/search');
 	await expect(page.locator('[data-ready=yes]')).toBeVisible({ timeout: 30_000 });
 	await page.getByLabel('Search words').fill(words);
 	await page.getByRole('button', { name: 'Search', exact: true }).click();
-	await context.close();
 
 	const dsl = await (await browser.newContext()).newPage();
 	await signInStaff(dsl, 'dsl@demo.harbour');
@@ -23,11 +23,15 @@ test('the DSL marks an allowed search "should have been caught" and it reaches t
 	await expect(async () => {
 		await dsl.goto('/staff/search?verdict=allow');
 		await expect(row).toBeVisible({ timeout: 1000 });
-	}).toPass({ timeout: 30_000 });
+	}).toPass({ timeout: 60_000 });
+	// The tablet's outbox has delivered the search; the tablet can go.
+	await context.close();
 	await row.getByText('This should have been caught').click();
 	await row.getByLabel('Category').selectOption({ label: 'Chatting to people you do not know' });
 	await row.getByRole('button', { name: 'Mark it' }).click();
-	await expect(dsl.getByRole('status')).toContainText('It is in the training export');
+	await expect(dsl.getByRole('status').filter({ hasText: 'Marked.' })).toContainText(
+		'It is in the training export'
+	);
 	await expect(row).toContainText('Marked: should have been caught');
 	const marked = dsl.getByRole('region', { name: 'Marked “should have been caught”' });
 	await expect(marked.getByRole('row', { name: new RegExp(words, 'u') })).toContainText(

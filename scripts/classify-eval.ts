@@ -12,6 +12,7 @@
  */
 import { compileClassifier } from '../src/lib/search/classify';
 import { siteExamples, type LabelledQuery } from '../src/lib/search/model/corpus';
+import { basename, dirname, join } from 'node:path';
 import { evaluate, formatEvaluation, type Evaluation } from '../src/lib/search/model/evaluate';
 import { judgeProbabilities, SafeSearchModel, type SerialisedModel } from '../src/lib/search/model/model';
 import { TRAIN_DEFAULTS, trainModel } from '../src/lib/search/model/train';
@@ -88,7 +89,11 @@ function pct(x: number): string {
 const started = performance.now();
 const model = new SafeSearchModel(trainModel([...training, ...sites]));
 const trainedMs = performance.now() - started;
-const heldout = loadCorpus(HELDOUT_DIR, false);
+// `--set heldout-2` measures another held-out folder beside heldout/ (each written before tuning).
+const setAt = args.indexOf('--set');
+const heldoutDir =
+	setAt >= 0 ? join(dirname(HELDOUT_DIR), basename(args[setAt + 1] ?? 'heldout')) : HELDOUT_DIR;
+const heldout = loadCorpus(heldoutDir, false);
 const evaluation = evaluate(compileClassifier(lists, model), heldout);
 const rulesOnly = evaluate(compileClassifier(lists), heldout);
 

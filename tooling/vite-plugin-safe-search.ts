@@ -8,7 +8,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { virtualDataModule } from './virtual-data-module';
+import { loadCorpus, loadTraining } from '../scripts/lib/safe-search-corpus';
 import { loadSafeSearchLists } from '../scripts/lib/safe-search-lists';
+import { siteExamples } from '../src/lib/search/model/corpus';
+import { compileClassifier } from '../src/lib/search/classify';
+import { belowFloor, evaluate } from '../src/lib/search/model/evaluate';
+import { SafeSearchModel, type SerialisedModel } from '../src/lib/search/model/model';
+import { trainModel } from '../src/lib/search/model/train';
 import { embeddableOrigins } from '../src/lib/search/embeddable';
 import type { SafeSearchLists } from '../src/lib/search/lists-schema';
 import { SUBJECT_PICTURES, topicPicture } from '../src/lib/search/search-pictures';
@@ -46,11 +52,59 @@ export function compileSafeSearch(root: string): CompiledSafeSearch {
 	return { lists, frameOrigins: embeddableOrigins(lists.sites) };
 }
 
-export function harbourSafeSearch(): Plugin {
-	return virtualDataModule({
-		name: 'harbour-safe-search',
-		id: 'virtual:harbour-safe-search',
-		watch: ['sites', 'terms', 'exceptions'].map((file) => `${LISTS_DIR}/${file}.yaml`),
-		compile: compileSafeSearch
-	});
+const LIST_FILES = ['sites', 'terms', 'exceptions'].map((file) => `${LISTS_DIR}/${file}.yaml`);
+
+/** The client and server builds both ask for the model: train it once per corpus. */
+let trained: { key: string; model: SerialisedModel } | null = null;
+
+/**
+ * Train the safe-search model on content/safe-search/training/ (and the sites' own words). A
+ * model whose classes name a category terms.yaml does not have stops the build.
+ */
+export function compileSafeSearchModel(root: string): { model: SerialisedModel } {
+	const lists = loadSafeSearchLists(resolve(root, LISTS_DIR));
+	const corpus = loadTraining(
+		siteExamples(lists),
+		resolve(root, LISTS_DIR, 'training'),
+		resolve(root, LISTS_DIR, 'heldout')
+	);
+	const key = JSON.stringify(corpus) + JSON.stringify(lists.terms.categories.map((c) => c.id));
+	if (trained?.key !== key) {
+		const model = trainModel(corpus);
+		const known = new Set(lists.terms.categories.map((c) => c.id));
+		for (const cls of model.classes) {
+			if (cls.category !== null && !known.has(cls.category)) {
+				throw new Error(
+					`${LISTS_DIR}/training/${cls.verdict}-${cls.category}.txt: there is no category "${cls.category}" in terms.yaml — add it there or rename the file`
+				);
+			}
+		}
+		// The build refuses a model that makes the held-out figures worse than this release's.
+		const heldout = loadCorpus(resolve(root, LISTS_DIR, 'heldout'), false);
+		const problem = belowFloor(evaluate(compileClassifier(lists, new SafeSearchModel(model)), heldout));
+		if (problem !== null) {
+			throw new Error(
+				`${LISTS_DIR}/training/: the trained model falls below the release floor on heldout/ (${problem}) — run npm run --silent classify-eval -- --cv 3 and improve training/, never heldout/`
+			);
+		}
+		trained = { key, model };
+	}
+	return { model: trained.model };
+}
+
+export function harbourSafeSearch(): Plugin[] {
+	return [
+		virtualDataModule({
+			name: 'harbour-safe-search',
+			id: 'virtual:harbour-safe-search',
+			watch: LIST_FILES,
+			compile: compileSafeSearch
+		}),
+		virtualDataModule({
+			name: 'harbour-safe-search-model',
+			id: 'virtual:harbour-safe-search-model',
+			watch: LIST_FILES,
+			compile: compileSafeSearchModel
+		})
+	];
 }

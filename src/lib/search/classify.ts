@@ -12,6 +12,7 @@
 import { compileLists, type CompiledCategory, type CompiledLists } from './compile-lists';
 import { findMatches, type Match, type MatchHow } from './find-matches';
 import type { ExceptionLists, TermLists } from './lists-schema';
+import type { ModelJudgement } from './model/model';
 
 export type Verdict = 'allow' | 'block' | 'alert';
 
@@ -37,9 +38,18 @@ export interface ExplainedMatch {
 	readonly excusedBy: string | null;
 }
 
+/**
+ * What decided a verdict: a list entry (`rule`), an exception that excused every match
+ * (`exception`), or the model (when no rule was sure).
+ */
+export type DecidedBy = 'rule' | 'model' | 'exception';
+
 export interface StaffExplanation extends Classification {
 	/** Staff tooling only. Never show these words to a child, log them or put them in a URL. */
 	readonly matched: readonly ExplainedMatch[];
+	readonly decidedBy: DecidedBy;
+	/** The model's probability behind its verdict, when the model was asked; else null. */
+	readonly score: number | null;
 }
 
 export type Explainer = (query: string) => StaffExplanation;
@@ -56,17 +66,69 @@ function decide(matches: readonly Match[]): Classification {
 	return winner === null ? ALLOW : { verdict: winner.action, category: winner.id };
 }
 
-export function compileClassifier(lists: ClassifierLists): Classifier {
-	const compiled: CompiledLists = compileLists(lists);
-	return (query) => decide(findMatches(compiled, query));
+/** The model as the classifier needs it (model/model.ts, SafeSearchModel). */
+export interface ModelJudge {
+	judge(query: string): ModelJudgement;
 }
 
-export function compileExplainer(lists: ClassifierLists): Explainer {
+interface Decision {
+	readonly classification: Classification;
+	readonly decidedBy: DecidedBy;
+	readonly score: number | null;
+}
+
+/**
+ * Rules first, where they are sure: a rule's alert stands, and so does its block (unless the
+ * model hears a disclosure or cry for help in it: then it alerts). An exception that excused a
+ * match protects the query from the model too ("how to kill weeds"). Otherwise the model
+ * decides, above its thresholds (see model/model.ts).
+ */
+function combine(matches: readonly Match[], model: ModelJudge | null, query: string): Decision {
+	const rule = decide(matches);
+	if (rule.verdict === 'alert' || model === null) {
+		const excused = rule.verdict === 'allow' && matches.some((match) => match.excusedBy !== null);
+		return { classification: rule, decidedBy: excused ? 'exception' : 'rule', score: null };
+	}
+	if (rule.verdict === 'block') {
+		const judged = model.judge(query);
+		if (judged.verdict === 'alert') {
+			return {
+				classification: { verdict: 'alert', category: judged.category },
+				decidedBy: 'model',
+				score: judged.score
+			};
+		}
+		return { classification: rule, decidedBy: 'rule', score: null };
+	}
+	if (matches.length > 0) return { classification: ALLOW, decidedBy: 'exception', score: null };
+	const judged = model.judge(query);
+	return {
+		classification:
+			judged.verdict === 'allow' ? ALLOW : { verdict: judged.verdict, category: judged.category },
+		decidedBy: 'model',
+		score: judged.score
+	};
+}
+
+/**
+ * A classifier over the lists and, when given, the model. Without a model (the server checking
+ * a list change, a tablet before the model has loaded) it is the rules alone.
+ */
+export function compileClassifier(lists: ClassifierLists, model: ModelJudge | null = null): Classifier {
+	const compiled: CompiledLists = compileLists(lists);
+	if (model === null) return (query) => decide(findMatches(compiled, query));
+	return (query) => combine(findMatches(compiled, query), model, query).classification;
+}
+
+export function compileExplainer(lists: ClassifierLists, model: ModelJudge | null = null): Explainer {
 	const compiled = compileLists(lists);
 	return (query) => {
 		const matches = findMatches(compiled, query);
+		const { classification, decidedBy, score } = combine(matches, model, query);
 		return {
-			...decide(matches),
+			...classification,
+			decidedBy,
+			score,
 			matched: matches.map((match) => ({
 				category: match.category.id,
 				entry: match.entry,

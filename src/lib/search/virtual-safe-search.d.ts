@@ -4,3 +4,8 @@ declare module 'virtual:harbour-safe-search' {
 	/** Origins of the embeddable sites: the page's CSP frame-src lists exactly these. */
 	export const frameOrigins: readonly string[];
 }
+
+/** The safe-search model trained at build time; imported only by the search screen. */
+declare module 'virtual:harbour-safe-search-model' {
+	export const model: import('./model/model').SerialisedModel;
+}

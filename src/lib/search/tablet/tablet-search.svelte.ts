@@ -23,6 +23,7 @@ import {
 	type UrlVerdict
 } from '../index';
 import { opensInside } from '../embeddable';
+import { SafeSearchModel } from '../model/model';
 import { applyChanges } from '../list-changes';
 import { siteDocuments, type AgeBand, type PageDocument, type SearchDocument } from '../search-documents';
 import { MAX_LOGGED_QUERY, SEARCH_LOGGED, type SearchLogged } from '../search-log-event';
@@ -63,17 +64,19 @@ export type SearchOutcome =
 class Compiled {
 	readonly #lists: SafeSearchLists;
 	readonly #band: AgeBand | null;
+	readonly #model: SafeSearchModel | null;
 	#classify: Classifier | null = null;
 	#allowlist: Allowlist<Site> | null = null;
 	#index: SiteIndex<TabletDocument> | null = null;
 
-	constructor(lists: SafeSearchLists, band: AgeBand | null) {
+	constructor(lists: SafeSearchLists, band: AgeBand | null, model: SafeSearchModel | null) {
 		this.#lists = lists;
 		this.#band = band;
+		this.#model = model;
 	}
 
 	get classify(): Classifier {
-		this.#classify ??= compileClassifier(this.#lists);
+		this.#classify ??= compileClassifier(this.#lists, this.#model);
 		return this.#classify;
 	}
 
@@ -107,18 +110,27 @@ export class TabletSearch {
 	/** The last search that found things, so "Back to search" returns to the same cards. */
 	lastFound: { readonly query: string; readonly results: readonly TabletDocument[] } | null = null;
 	#band: AgeBand | null = null;
-	#compiled = new Compiled(shipped, null);
+	#compiled = new Compiled(shipped, null, null);
+	#model: SafeSearchModel | null = null;
 
-	/** Apply the changes this tablet already holds (once per page load and age band). */
+	/**
+	 * Load the model (its own chunk: only the search screens fetch it) and apply the changes
+	 * this tablet already holds (once per page load and age band).
+	 */
 	async load(band: AgeBand | null): Promise<void> {
 		if (this.ready && band === this.#band) return;
 		this.#band = band;
+		this.#model ??= new SafeSearchModel((await import('virtual:harbour-safe-search-model')).model);
 		await this.#reload();
 		this.ready = true;
 	}
 
 	async #reload(): Promise<void> {
-		this.#compiled = new Compiled(applyChanges(shipped, await storedChanges(localDb())), this.#band);
+		this.#compiled = new Compiled(
+			applyChanges(shipped, await storedChanges(localDb())),
+			this.#band,
+			this.#model
+		);
 	}
 
 	/** Fetch newly approved changes (when online) and use them. */

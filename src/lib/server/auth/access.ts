@@ -26,6 +26,8 @@ export type Rule =
 	| 'staff-or-device'
 	/** Teachers, the DSL and admins: not governors (no pupil-level detail for them). */
 	| 'staff-not-governor'
+	/** The DSL and admins: safeguarding data such as the safe-search training export. */
+	| 'safeguarding'
 	/** The DSL, admins and governors: whole-school figures for oversight. */
 	| 'oversight'
 	/** The teacher of the class in the route's `classId`, the DSL, or an admin. */
@@ -56,6 +58,7 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/search/proposals': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/search/list': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/search/list.csv': 'staff-not-governor',
+	'/(staff)/staff/(signed-in)/search/training-export.txt': 'safeguarding',
 	'/(staff)/staff/(signed-in)/classes/[classId]': 'class-staff',
 	// Launching, leading, pausing and ending a lesson: the class's own teacher, the DSL, an admin.
 	'/(staff)/staff/(signed-in)/classes/[classId]/board': 'class-staff',
@@ -127,6 +130,9 @@ export function decide(rule: Rule | undefined, who: Principal, params: Record<st
 		case 'staff-not-governor':
 			if (!staff) return 'sign-in';
 			return staff.role === 'governor' ? 'forbidden' : 'allow';
+		case 'safeguarding':
+			if (!staff) return 'sign-in';
+			return staff.role === 'dsl' || staff.role === 'admin' ? 'allow' : 'forbidden';
 		case 'oversight':
 			if (!staff) return 'sign-in';
 			return staff.role === 'teacher' ? 'forbidden' : 'allow';

@@ -105,6 +105,20 @@ export interface SearchLogTable {
 	result_count: number;
 }
 
+/** A search the filter allowed that the DSL marked "should have been caught" (0011). */
+export interface SearchMissedTable {
+	school_id: string;
+	id: string;
+	/** The search log row it came from (which the retention purge may have deleted since). */
+	search_id: string;
+	searched_at: string;
+	query: string;
+	/** The training label: `block-<category>` or `alert-<category>`. */
+	label: string;
+	marked_by: string;
+	marked_at: string;
+}
+
 export interface RateLimitTable {
 	key: string;
 	window_start: string;
@@ -323,6 +337,7 @@ export interface Database {
 	incident_entries: IncidentEntryTable;
 	attachments: AttachmentTable;
 	search_log: SearchLogTable;
+	search_missed: SearchMissedTable;
 	lesson_progress: LessonProgressTable;
 	alert_steps: AlertStepTable;
 	alert_deliveries: AlertDeliveryTable;

@@ -1,7 +1,8 @@
 /**
  * The search log is kept for the school's retention period (settings: searchLogRetentionDays,
  * default 90 days), then deleted. Runs at start-up and daily; each purge that deletes anything
- * is written to the audit log with how many searches went.
+ * is written to the audit log with how many searches went. The DSL's "should have been caught"
+ * marks on those searches go with them.
  */
 import type { Kysely } from 'kysely';
 import { SEARCH_LOGGED } from '$lib/search/search-log-event';
@@ -22,6 +23,8 @@ export async function purgeSearchLog(db: Kysely<Database>, days: number, now = n
 			.where('kind', '=', SEARCH_LOGGED)
 			.where('server_time', '<', cutoff)
 			.execute();
+		// A "should have been caught" mark copies its search's words: it goes with the search.
+		await trx.deleteFrom('search_missed').where('searched_at', '<', cutoff).execute();
 		const count = Number(result.numDeletedRows);
 		if (count > 0) {
 			await appendAudit(

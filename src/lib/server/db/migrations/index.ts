@@ -11,6 +11,7 @@ import { hardening } from './0004-hardening';
 import { lessonProgress } from './0005-lesson-progress';
 import { alerts } from './0006-alerts';
 import { classLaunches } from './0008-class-launches';
+import { searchMissed } from './0011-search-missed';
 
 const migrations: Record<string, Migration> = {
 	'0001_foundation': foundation,
@@ -19,7 +20,8 @@ const migrations: Record<string, Migration> = {
 	'0004_hardening': hardening,
 	'0005_lesson_progress': lessonProgress,
 	'0006_alerts': alerts,
-	'0008_class_launches': classLaunches
+	'0008_class_launches': classLaunches,
+	'0011_search_missed': searchMissed
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

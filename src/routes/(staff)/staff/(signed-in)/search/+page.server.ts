@@ -1,10 +1,16 @@
+import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { lists } from 'virtual:harbour-safe-search';
+import { model } from 'virtual:harbour-safe-search-model';
+import { compileExplainer, type Explainer } from '$lib/search/classify';
+import { SafeSearchModel } from '$lib/search/model/model';
 import { app } from '$lib/server/app';
+import { parseForm } from '$lib/server/forms/parse-form';
+import { canMarkMissed, listMissed, markMissed, markedSearchIds } from '$lib/server/search-admin/missed';
 import { searchLog } from '$lib/server/search-admin/search-log';
 import { searchLogScope, signedInStaff } from '$lib/server/search-admin/staff-scope';
 import { VERDICTS } from '$lib/search/search-log-event';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Unknown or blank filters mean "any"; a bad page number means the first page. */
 const FiltersSchema = v.object({
@@ -12,6 +18,18 @@ const FiltersSchema = v.object({
 	category: v.fallback(v.nullable(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/u))), null),
 	page: v.fallback(v.pipe(v.string(), v.regex(/^\d{1,5}$/u), v.transform(Number), v.minValue(1)), 1)
 });
+
+let explain: Explainer | null = null;
+
+/**
+ * What decides this query now, for staff: the rule's category, an exception, or the model and
+ * its score. Read from the shipped lists and model (an approved change on the tablet may differ).
+ */
+function decidedBy(query: string): { by: 'rule' | 'model' | 'exception'; score: number | null } {
+	explain ??= compileExplainer(lists, new SafeSearchModel(model));
+	const { decidedBy: by, score } = explain(query);
+	return { by, score: score === null ? null : Math.round(score * 100) / 100 };
+}
 
 export const load = (async ({ locals, url }) => {
 	const staff = signedInStaff(locals.who);
@@ -21,11 +39,46 @@ export const load = (async ({ locals, url }) => {
 		category: given('category'),
 		page: given('page') ?? undefined
 	});
-	const { rows, hasMore } = await searchLog(app().db, searchLogScope(staff), filters);
+	const { db } = app();
+	const { rows, hasMore } = await searchLog(db, searchLogScope(staff), filters);
+	const canMark = canMarkMissed(staff);
+	const marked = canMark
+		? await markedSearchIds(
+				db,
+				rows.map((row) => row.id)
+			)
+		: new Set<string>();
 	return {
-		rows,
+		rows: rows.map((row) => ({ ...row, decided: decidedBy(row.query), marked: marked.has(row.id) })),
 		hasMore,
 		filters,
-		categories: lists.terms.categories.map((c) => ({ id: c.id, label: c.label }))
+		categories: lists.terms.categories.map((c) => ({ id: c.id, label: c.label, action: c.action })),
+		canMark,
+		// The query text is safeguarding data: only the DSL and admins get the marks.
+		missed: canMark ? await listMissed(db) : []
 	};
 }) satisfies PageServerLoad;
+
+const MissedForm = v.object({
+	searchId: v.pipe(v.string(), v.minLength(1, 'Choose a search.'), v.maxLength(100, 'Choose a search.')),
+	category: v.pipe(
+		v.string(),
+		v.minLength(1, 'Choose the category the search belonged to.'),
+		v.maxLength(60, 'Choose the category the search belonged to.')
+	)
+});
+
+export const actions = {
+	/** "This should have been caught": the DSL or an admin marks an allowed search. */
+	missed: async ({ request, locals }) => {
+		const staff = signedInStaff(locals.who);
+		const parsed = await parseForm(request, MissedForm);
+		if (!parsed.ok) return fail(parsed.status, { message: parsed.message });
+		const result = await markMissed(app().db, lists, staff, parsed.data);
+		if (!result.ok) return fail(400, { searchId: parsed.data.searchId, message: result.message });
+		return {
+			searchId: parsed.data.searchId,
+			ok: 'Marked. It is in the training export for Harbour’s next release.'
+		};
+	}
+} satisfies Actions;

@@ -9,7 +9,7 @@ import { lessonById, playToEnd, stage } from './play-lesson';
  * comes back; a teacher of another class cannot launch to this class.
  */
 // A step that cannot happen says which one it was, rather than waiting out the whole test.
-test.use({ actionTimeout: 30_000 });
+test.use({ actionTimeout: 30_000, navigationTimeout: 60_000 });
 
 const LESSON = 'asking-before-we-tap';
 const STEPS = ['hello', 'at-nanas-house', 'video-plays-on'];

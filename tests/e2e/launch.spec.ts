@@ -38,6 +38,8 @@ test('a teacher launches a lesson to two tablets, pauses (Tell a grown-up still 
 	const b = await classTablet(browser, 'Ladybirds');
 	// One tablet has been here before, at a later page: a launch still starts at the first step.
 	await a.page.goto(`/class/lessons/${LESSON}`);
+	// A tap before the page has started its code does nothing: wait for it, as a child's eye would.
+	await a.page.locator('[data-ready=yes]').waitFor();
 	await a.page.getByRole('button', { name: 'Next' }).click();
 	await expect(stage(a.page)).toHaveAttribute('data-step', STEPS[1]!);
 	await a.page.goto('/class');

@@ -37,6 +37,7 @@ export async function choosePicture(page: Page, index: number): Promise<void> {
  */
 export async function playLesson(page: Page, lesson: CompiledLesson, walk: number): Promise<void> {
 	await page.goto(`/class/lessons/${lesson.id}`);
+	await page.locator('[data-ready=yes]').waitFor();
 	await expect(stage(page)).toBeVisible();
 	await playToEnd(page, lesson, walk);
 }

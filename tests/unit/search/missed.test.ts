@@ -14,7 +14,6 @@ import type { StaffPrincipal } from '../../../src/lib/server/auth/sessions';
 import type { DatabaseHandle } from '../../../src/lib/server/db/connect';
 import { ingestEvents } from '../../../src/lib/server/events/ingest';
 import { createClass } from '../../../src/lib/server/school/classes';
-import { createStaff } from '../../../src/lib/server/school/staff';
 import {
 	listMissed,
 	markMissed,
@@ -25,6 +24,7 @@ import {
 import { decide, propose } from '../../../src/lib/server/search-admin/proposals';
 import { purgeSearchLog } from '../../../src/lib/server/search-admin/retention';
 import { ENGINES, freshDatabase } from '../helpers/databases';
+import { testStaff } from '../helpers/staff';
 
 let shipped: SafeSearchLists;
 beforeAll(() => {
@@ -46,17 +46,7 @@ describe.each(ENGINES)('should have been caught on %s', (engine) => {
 	let classId: string;
 	const ids: Record<string, string> = {};
 
-	async function person(role: StaffPrincipal['role'], name: string): Promise<StaffPrincipal> {
-		const email = `${name.toLowerCase()}@test.harbour`;
-		const id = await createStaff(h.db, {
-			email,
-			displayName: name,
-			role,
-			classId: role === 'teacher' ? classId : null,
-			password: 'correct horse battery'
-		});
-		return { id, email, displayName: name, role, classId: role === 'teacher' ? classId : null };
-	}
+	const person = (role: StaffPrincipal['role'], name: string) => testStaff(h.db, role, name, classId);
 
 	beforeEach(async () => {
 		h = await freshDatabase(engine);

@@ -14,7 +14,6 @@ import type { StaffPrincipal } from '../../../src/lib/server/auth/sessions';
 import type { DatabaseHandle } from '../../../src/lib/server/db/connect';
 import { ingestEvents } from '../../../src/lib/server/events/ingest';
 import { createClass } from '../../../src/lib/server/school/classes';
-import { createStaff } from '../../../src/lib/server/school/staff';
 import { currentListRows, listCsv } from '../../../src/lib/server/search-admin/current-list';
 import {
 	changesSince,
@@ -27,6 +26,7 @@ import { markReviewed, reviewStatus } from '../../../src/lib/server/search-admin
 import { searchLog, searchLogEntry } from '../../../src/lib/server/search-admin/search-log';
 import { plainSiteUrl } from '../../../src/lib/server/search-admin/validate-change';
 import { ENGINES, freshDatabase } from '../helpers/databases';
+import { testStaff } from '../helpers/staff';
 
 let shipped: SafeSearchLists;
 beforeAll(() => {
@@ -121,17 +121,7 @@ describe.each(ENGINES)('proposals and list versions on %s', (engine) => {
 	let governor: StaffPrincipal;
 	let classId: string;
 
-	async function person(role: StaffPrincipal['role'], name: string): Promise<StaffPrincipal> {
-		const email = `${name.toLowerCase()}@test.harbour`;
-		const id = await createStaff(h.db, {
-			email,
-			displayName: name,
-			role,
-			classId: role === 'teacher' ? classId : null,
-			password: 'correct horse battery'
-		});
-		return { id, email, displayName: name, role, classId: role === 'teacher' ? classId : null };
-	}
+	const person = (role: StaffPrincipal['role'], name: string) => testStaff(h.db, role, name, classId);
 
 	beforeEach(async () => {
 		h = await freshDatabase(engine);

@@ -16,7 +16,8 @@ const choiceAt = deck.slides.findIndex((s) => s.kind === 'choice');
 const choice = deck.slides[choiceAt]!;
 
 /** The slide on the big screen (its id), or null while it is blacked out. */
-const onScreen = (page: Page) => page.locator('main.screen [data-slide]');
+// Only a page whose code has started hears keys, so every slide check waits for that too.
+const onScreen = (page: Page) => page.locator('main.screen[data-ready=yes] [data-slide]');
 const expectSlide = (page: Page, index: number) =>
 	expect(onScreen(page)).toHaveAttribute('data-slide', deck.slides[index]!.id, { timeout: 15_000 });
 
@@ -93,6 +94,7 @@ test('the presenter view follows the big screen and leads it, both ways', async 
 	// P opens the presenter's window.
 	const [presenter] = await Promise.all([context.waitForEvent('page'), screen.keyboard.press('p')]);
 	await expect(presenter).toHaveURL(new RegExp(`/assembly/${deck.id}/presenter$`));
+	await presenter.locator('main.presenter[data-ready=yes]').waitFor();
 	await expect(presenter.getByTestId('slide-number')).toHaveText('1', { timeout: 15_000 });
 	await expect(presenter.getByTestId('narration')).toHaveText(deck.slides[0]!.narration);
 	await expect(presenter.getByRole('heading', { name: 'Next' })).toBeVisible();

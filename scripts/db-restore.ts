@@ -11,6 +11,9 @@ import pg from 'pg';
 import { readConfig } from '../src/lib/server/config/config';
 import { openDatabaseReadOnly } from '../src/lib/server/db/connect';
 import { verifyAuditChain } from '../src/lib/server/audit/audit-log';
+import { schoolAnchorPath } from '../src/lib/server/audit/anchor';
+import { withSchool } from '../src/lib/server/tenancy/context';
+import { allSchoolIds } from '../src/lib/server/tenancy/directory';
 import { pgArgs, runPgTool } from './lib/pg-client';
 import { copySqliteChecked } from './lib/sqlite-copy';
 
@@ -87,15 +90,21 @@ try {
 	else await restorePostgres(file, config.database.url);
 	const handle = await openDatabaseReadOnly(config.database);
 	try {
-		const verdict = await verifyAuditChain(handle.db);
-		if (!verdict.ok)
-			throw new Error(`the restored audit log is broken at row ${verdict.badSeq}: ${verdict.reason}`);
-		const anchor = `${file}.audit-anchor.jsonl`;
-		if (existsSync(anchor) && !existsSync(config.auditAnchorPath)) {
-			mkdirSync(dirname(config.auditAnchorPath), { recursive: true });
-			copyFileSync(anchor, config.auditAnchorPath);
+		// Each school's chain is checked, and each school's anchors kept beside the new database.
+		let rows = 0;
+		for (const school of await allSchoolIds(handle.db)) {
+			const verdict = await withSchool(school, () => verifyAuditChain(handle.db));
+			if (!verdict.ok)
+				throw new Error(`the restored audit log is broken at row ${verdict.badSeq}: ${verdict.reason}`);
+			rows += verdict.rows;
+			const anchor = schoolAnchorPath(`${file}.audit-anchor.jsonl`, school);
+			const kept = schoolAnchorPath(config.auditAnchorPath, school);
+			if (existsSync(anchor) && !existsSync(kept)) {
+				mkdirSync(dirname(kept), { recursive: true });
+				copyFileSync(anchor, kept);
+			}
 		}
-		console.log(`Restored ${file} into ${handle.where}: audit log ${verdict.rows} rows, chain unbroken.`);
+		console.log(`Restored ${file} into ${handle.where}: audit log ${rows} rows, chain unbroken.`);
 		console.log('Check it against its anchors with: npm run audit:verify');
 	} finally {
 		await handle.close();

@@ -15,6 +15,7 @@ import {
 import { deviceFromToken } from '$lib/server/auth/devices';
 import { bodyLimitFor } from '$lib/server/http/body-limits';
 import { tooLargeMessage } from '$lib/server/http/bounded-body';
+import { withSchool } from '$lib/server/tenancy/context';
 
 export const init: ServerInit = async () => {
 	try {
@@ -59,10 +60,24 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'Permissions-Policy': 'camera=(), geolocation=(), payment=(), usb=(), microphone=(self)'
 };
 
+/** Routes about the server itself, answered on any address (load balancers ask by IP). */
+const SERVER_ROUTES = new Set(['/api/health', '/api/ready', '/metrics']);
+
 export const handle: Handle = withRequestLog(async ({ event, resolve }) => {
-	const { url, request, route } = event;
+	const { url, route } = event;
 	// By the matched route, never by the raw path: /%61pi/… is still an API route.
 	const isApi = route.id?.startsWith('/api/') ?? url.pathname.startsWith('/api/');
+	if (route.id && SERVER_ROUTES.has(route.id)) return forSchool({ event, resolve }, isApi);
+	// Which school: from the address, before anything else. Everything after runs for it, so on
+	// PostgreSQL the database itself shows and accepts only this school's rows.
+	const school = await app().schools.forHost(url.host);
+	if (!school) return refuse(isApi, 404, 'There is no Harbour school at this address.');
+	event.locals.school = school;
+	return withSchool(school.id, () => forSchool({ event, resolve }, isApi));
+});
+
+async function forSchool({ event, resolve }: Parameters<Handle>[0], isApi: boolean): Promise<Response> {
+	const { url, request, route } = event;
 
 	// Every state-changing request must come from Harbour's own pages, whatever its content type
 	// (Kit's own check covers only form content types) and whatever spelling its path has.
@@ -102,7 +117,7 @@ export const handle: Handle = withRequestLog(async ({ event, resolve }) => {
 	// Pages with school data are not kept by shared caches; the service worker decides for pupils.
 	if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
-});
+}
 
 export const handleError: HandleServerError = ({ error: e, status }) => {
 	if (status >= 500) log.error({ err: e instanceof Error ? e.message : 'unknown' }, 'Unexpected error');

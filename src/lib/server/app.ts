@@ -14,7 +14,7 @@ import { raiseOverdueReports } from './incidents/escalation';
 import { purgeOldAttachments } from './incidents/retention';
 import { publishIncidentChanges } from './incidents/publish';
 import { purgeExpiredSearchLog } from './search-admin/retention';
-import { writeAnchor } from './audit/anchor';
+import { schoolAnchorPath, writeAnchor } from './audit/anchor';
 import { urgentAfterMinutes } from './alerts/chain';
 import { planAlerts } from './alerts/dispatch';
 import { sendDueDeliveries, type Senders } from './alerts/deliveries';
@@ -22,12 +22,16 @@ import { emailSender } from './alerts/email';
 import { pushSender, vapidKeys } from './alerts/push';
 import { log } from './logger';
 import { dutyFailures, dutyRuns } from './ops/metrics';
+import { SchoolDirectory, type School } from './tenancy/directory';
+import { withSchool } from './tenancy/context';
+import { seedDemoTrust } from './demo/trust';
 
 interface AppState {
 	config: Config;
 	handle: DatabaseHandle;
 	live: LiveHub;
 	senders: Senders;
+	schools: SchoolDirectory;
 }
 
 let state: AppState | null = null;
@@ -40,8 +44,8 @@ const DAY_MS = 86_400_000;
  * urgent (on screen), take the escalation chain's due steps (queueing email and push), then send
  * what is due. All of it works from the database, so several servers can run it at once.
  */
-async function alertDuty(): Promise<void> {
-	const { db, config } = app();
+async function alertDuty(school: School): Promise<void> {
+	const { db, config, schools } = app();
 	const senders = state!.senders;
 	const settings = await getSettings(db);
 	const raised = await raiseOverdueReports(db, urgentAfterMinutes(settings));
@@ -49,7 +53,7 @@ async function alertDuty(): Promise<void> {
 		raised.map((incidentId) => ({ type: 'incident.urgent' as const, incidentId }))
 	);
 	const planned = await planAlerts(db, settings, {
-		origin: config.origin,
+		origin: schools.originOf(school, config.origin),
 		email: settings.alertEmail && Boolean(senders.email),
 		push: settings.alertPush
 	});
@@ -78,12 +82,30 @@ export function runAlerts(): Promise<void> {
 	alertRun = (async () => {
 		do {
 			alertAgain = false;
-			await alertDuty();
+			await eachSchool(alertDuty);
 		} while (alertAgain);
 	})().finally(() => {
 		alertRun = null;
 	});
 	return alertRun;
+}
+
+/**
+ * Runs a duty once for every school, each inside its own school (so on PostgreSQL it sees and
+ * writes only that school's rows). One school's failure does not stop the others'; the first
+ * failure is reported after all have run.
+ */
+async function eachSchool(duty: (school: School) => Promise<void>): Promise<void> {
+	let failure: unknown = null;
+	for (const school of await state!.schools.all()) {
+		if (stopped) return;
+		try {
+			await withSchool(school.id, () => duty(school));
+		} catch (e) {
+			failure ??= e;
+		}
+	}
+	if (failure) throw failure;
 }
 
 async function purge(): Promise<void> {
@@ -127,9 +149,14 @@ export async function startApp(env: Record<string, string | undefined> = process
 		email: config.smtp ? emailSender(config.smtp) : undefined,
 		push: pushSender(keys, subject)
 	};
-	state = { config, handle, live, senders };
+	const schools = new SchoolDirectory(handle.db, config.domain);
+	state = { config, handle, live, senders, schools };
 	stopped = false;
-	if (config.demo && (await countStaff(handle.db)) === 0) {
+	if (config.demoTrust && (await schools.all()).length === 1 && (await countStaff(handle.db)) === 0) {
+		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
+		console.log(await seedDemoTrust(handle.db, schools, origin));
+		log.info({ demo: 'trust' }, 'Created the demo trust.');
+	} else if (config.demo && (await countStaff(handle.db)) === 0) {
 		const demo = await seedDemoSchool(handle.db);
 		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
 		log.info({ demo: true }, 'Created the demo school.');
@@ -138,7 +165,7 @@ export async function startApp(env: Record<string, string | undefined> = process
 	}
 	every(ESCALATION_CHECK_MS, runAlerts, 'Sending alerts');
 	// A new report is alerted within a second or two, not at the next 15-second check.
-	live.subscribe((event) => {
+	live.subscribeAnySchool((event) => {
 		if (event.type === 'incident.new' && !stopped) {
 			const t = setTimeout(() => {
 				timers.delete(t);
@@ -147,12 +174,16 @@ export async function startApp(env: Record<string, string | undefined> = process
 			timers.add(t);
 		}
 	});
-	every(DAY_MS, purge, 'Purging old attachments');
-	every(DAY_MS, () => purgeExpiredSearchLog(handle.db), 'Purging old search log entries');
+	every(DAY_MS, () => eachSchool(purge), 'Purging old attachments');
+	every(DAY_MS, () => eachSchool(() => purgeExpiredSearchLog(handle.db)), 'Purging old search log entries');
 	// The audit chain's head, written outside the database at start and daily.
 	every(
 		DAY_MS,
-		async () => void (await writeAnchor(handle.db, config.auditAnchorPath)),
+		() =>
+			eachSchool(
+				async (school) =>
+					void (await writeAnchor(handle.db, schoolAnchorPath(config.auditAnchorPath, school.id)))
+			),
 		'Anchoring the audit log'
 	);
 	log.info(
@@ -189,7 +220,12 @@ export function appStatus(): { started: boolean; engine: string | null; liveConn
 	return { started: true, engine: state.handle.engine, liveConnected: !pg || state.live.listening };
 }
 
-export function app(): { config: Config; db: DatabaseHandle['db']; live: LiveHub } {
+export function app(): {
+	config: Config;
+	db: DatabaseHandle['db'];
+	live: LiveHub;
+	schools: SchoolDirectory;
+} {
 	if (!state) throw new Error('Harbour has not started: startApp() must run first.');
-	return { config: state.config, db: state.handle.db, live: state.live };
+	return { config: state.config, db: state.handle.db, live: state.live, schools: state.schools };
 }

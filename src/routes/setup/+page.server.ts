@@ -40,7 +40,7 @@ export const actions = {
 			const claimed = await trx
 				.insertInto('settings')
 				.values({ key: 'setup.claimed', value: new Date().toISOString() })
-				.onConflict((oc) => oc.column('key').doNothing())
+				.onConflict((oc) => oc.columns(['school_id', 'key']).doNothing())
 				.returning('key')
 				.executeTakeFirst();
 			if (!claimed || (await countStaff(trx)) > 0) return null;

@@ -11,6 +11,7 @@ import type { Database, AlertDeliveryTable } from '../db/schema';
 type Delivery = Selectable<AlertDeliveryTable>;
 import type { AlertMessage } from './message';
 import { alertDelivered } from '../ops/metrics';
+import { currentSchool } from '../tenancy/context';
 
 /** The push service says this subscription no longer exists. */
 export class PushGone extends Error {}
@@ -56,7 +57,7 @@ export async function sendDueDeliveries(
 	const due = await db
 		.selectFrom('alert_deliveries')
 		.selectAll()
-		.where('school_id', '=', 'school')
+		.where('school_id', '=', currentSchool())
 		.where('status', '=', 'waiting')
 		.where('next_attempt_at', '<=', at)
 		.where('channel', 'in', channels)
@@ -150,7 +151,7 @@ export async function emailAlertHealth(db: Kysely<Database>): Promise<EmailHealt
 	const rows = await db
 		.selectFrom('alert_deliveries')
 		.select(['last_error', 'attempts', 'next_attempt_at'])
-		.where('school_id', '=', 'school')
+		.where('school_id', '=', currentSchool())
 		.where('channel', '=', 'email')
 		.where('status', '=', 'waiting')
 		.orderBy('created_at', 'desc')
@@ -164,7 +165,7 @@ export async function retryEmailsNow(db: Kysely<Database>, now = new Date()): Pr
 	const res = await db
 		.updateTable('alert_deliveries')
 		.set({ next_attempt_at: now.toISOString() })
-		.where('school_id', '=', 'school')
+		.where('school_id', '=', currentSchool())
 		.where('channel', '=', 'email')
 		.where('status', '=', 'waiting')
 		.where('next_attempt_at', '>', now.toISOString())

@@ -18,6 +18,7 @@ import { chainOf, recipientsFor, stepKey } from './chain';
 import { alertMessage } from './message';
 import { urgencyOf } from './urgency';
 import { CHAIN_ROLE_LABELS } from '../../staff/chain-roles';
+import { currentSchool } from '../tenancy/context';
 
 /** Incidents older than this are not alerted (a server down for a day does not flood inboxes). */
 export const LOOKBACK_MS = 24 * 60 * 60_000;
@@ -105,7 +106,7 @@ export async function planAlerts(
 				staffId: string,
 				target: string
 			): Insertable<AlertDeliveryTable> => ({
-				school_id: 'school',
+				school_id: currentSchool(),
 				id: newId(),
 				incident_id: incident.id,
 				step: key,
@@ -127,7 +128,7 @@ export async function planAlerts(
 			const won = await db.transaction().execute(async (trx) => {
 				const claimed = await trx
 					.insertInto('alert_steps')
-					.values({ school_id: 'school', incident_id: incident.id, step: key, fired_at: at })
+					.values({ school_id: currentSchool(), incident_id: incident.id, step: key, fired_at: at })
 					.onConflict((oc) => oc.columns(['school_id', 'incident_id', 'step']).doNothing())
 					.executeTakeFirst();
 				if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;

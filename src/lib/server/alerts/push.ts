@@ -12,6 +12,7 @@ import type { Database } from '../db/schema';
 import { newId } from '../auth/tokens';
 import { PushGone, type PushTarget } from './deliveries';
 import type { AlertMessage } from './message';
+import { currentSchool } from '../tenancy/context';
 
 const KEY = 'vapid';
 
@@ -30,7 +31,7 @@ export async function vapidKeys(db: Kysely<Database>): Promise<VapidKeys> {
 		await db
 			.insertInto('settings')
 			.values({ key: KEY, value: JSON.stringify(keys) })
-			.onConflict((oc) => oc.column('key').doNothing())
+			.onConflict((oc) => oc.columns(['school_id', 'key']).doNothing())
 			.execute();
 		value = await read();
 	}
@@ -62,7 +63,7 @@ export async function saveSubscription(
 	await db
 		.insertInto('push_subscriptions')
 		.values({
-			school_id: 'school',
+			school_id: currentSchool(),
 			id: newId(),
 			staff_id: staffId,
 			endpoint: sub.endpoint,
@@ -88,7 +89,7 @@ export async function removeSubscription(
 ): Promise<boolean> {
 	const res = await db
 		.deleteFrom('push_subscriptions')
-		.where('school_id', '=', 'school')
+		.where('school_id', '=', currentSchool())
 		.where('staff_id', '=', staffId)
 		.where('endpoint', '=', endpoint)
 		.executeTakeFirst();

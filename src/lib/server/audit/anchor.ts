@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DatabaseTarget } from '../db/connect';
 import { GENESIS_HASH, lastAuditRow } from './audit-log';
+import { FIRST_SCHOOL_ID } from '../tenancy/context';
 
 export interface AuditHead {
 	rows: number;
@@ -28,6 +29,15 @@ export function anchorPath(
 	if (env.AUDIT_ANCHOR_PATH) return env.AUDIT_ANCHOR_PATH;
 	const dir = database.engine === 'sqlite' && database.path !== ':memory:' ? dirname(database.path) : 'data';
 	return join(dir, 'audit-anchors.jsonl');
+}
+
+/**
+ * Each school has its own chain, so its own anchors: the first school keeps the configured file
+ * (a one-school deployment's anchors never move); another school's sit beside it, named for it.
+ */
+export function schoolAnchorPath(file: string, schoolId: string): string {
+	if (schoolId === FIRST_SCHOOL_ID) return file;
+	return file.replace(/(\.jsonl)?$/, `.${schoolId}$1`);
 }
 
 export async function auditHead(db: Kysely<Database>, now = new Date()): Promise<AuditHead> {

@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditTable, Database } from '../db/schema';
 
+/** An audit row as the chain hashes it: the school is the chain's, not the row's. */
+export type AuditRow = Omit<AuditTable, 'school_id'>;
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
@@ -29,7 +32,7 @@ export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-export function rowHash(row: Omit<AuditTable, 'row_hash'>): string {
+export function rowHash(row: Omit<AuditTable, 'row_hash' | 'school_id'>): string {
 	const body = canonicalJson({
 		seq: row.seq,
 		at: row.at,
@@ -64,7 +67,7 @@ export async function appendAuditMany(
 	db: Kysely<Database> | Transaction<Database>,
 	entries: AuditEntry[],
 	now = new Date()
-): Promise<AuditTable[]> {
+): Promise<AuditRow[]> {
 	if (entries.length === 0) return [];
 	const write = async (trx: Transaction<Database>) => {
 		await lockChain(trx);
@@ -101,7 +104,7 @@ export async function appendAudit(
 	db: Kysely<Database> | Transaction<Database>,
 	entry: AuditEntry,
 	now = new Date()
-): Promise<AuditTable> {
+): Promise<AuditRow> {
 	const [row] = await appendAuditMany(db, [entry], now);
 	return row!;
 }

@@ -101,7 +101,7 @@ export async function reserveAttempt(
 			.values({ key, window_start: at, failures: 1, blocked_until: null })
 			.onConflict((oc) =>
 				oc
-					.column('key')
+					.columns(['school_id', 'key'])
 					.doUpdateSet({
 						failures: sql<number>`case when rate_limits.window_start < ${windowOpenedAfter} then 1 else rate_limits.failures + 1 end`,
 						window_start: sql<string>`case when rate_limits.window_start < ${windowOpenedAfter} then ${at} else rate_limits.window_start end`

@@ -6,10 +6,6 @@ import * as v from 'valibot';
 import { anchorPath } from '../audit/anchor';
 import type { DatabaseTarget } from '../db/connect';
 
-const flag = v.pipe(
-	v.optional(v.picklist(['0', '1', 'true', 'false']), '1'),
-	v.transform((s) => s === '1' || s === 'true')
-);
 const minutes = (fallback: string) =>
 	v.pipe(
 		v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number')), fallback),
@@ -19,7 +15,20 @@ const minutes = (fallback: string) =>
 const EnvSchema = v.object({
 	DATABASE_URL: v.optional(v.string()),
 	DATABASE_PATH: v.optional(v.string(), './data/harbour.db'),
-	HARBOUR_DEMO: flag,
+	// 1: one demo school. trust: a demo trust of three schools (PostgreSQL, HARBOUR_DOMAIN).
+	HARBOUR_DEMO: v.optional(v.picklist(['0', '1', 'true', 'false', 'trust'], 'must be 0, 1 or trust'), '1'),
+	// Many schools: each answers at <slug>.<HARBOUR_DOMAIN>. Unset: one school, any address.
+	HARBOUR_DOMAIN: v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.toLowerCase(),
+			v.regex(
+				/^(?=.{1,200}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/,
+				'must be a domain name such as harbour.trust.org.uk'
+			)
+		)
+	),
 	STAFF_IDLE_MINUTES: minutes('30'),
 	STAFF_MAX_HOURS: minutes('10'),
 	CLASS_SESSION_DAYS: minutes('7'),
@@ -90,6 +99,10 @@ export interface SmtpConfig {
 export interface Config {
 	database: DatabaseTarget;
 	demo: boolean;
+	/** HARBOUR_DEMO=trust: the demo is a trust of three schools. */
+	demoTrust: boolean;
+	/** HARBOUR_DOMAIN: schools answer at `<slug>.<domain>`; null for a one-school deployment. */
+	domain: string | null;
 	staffIdleMinutes: number;
 	staffMaxHours: number;
 	classSessionDays: number;
@@ -129,9 +142,15 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		}
 		database = { engine: 'postgres', url: e.DATABASE_URL };
 	}
+	if (e.HARBOUR_DEMO === 'trust' && database.engine !== 'postgres')
+		throw new Error(
+			'HARBOUR_DEMO=trust needs PostgreSQL: set DATABASE_URL (many schools share one database only there).'
+		);
 	return {
 		database,
-		demo: e.HARBOUR_DEMO,
+		demo: ['1', 'true', 'trust'].includes(e.HARBOUR_DEMO),
+		demoTrust: e.HARBOUR_DEMO === 'trust',
+		domain: e.HARBOUR_DOMAIN || (e.HARBOUR_DEMO === 'trust' ? 'localhost' : null),
 		staffIdleMinutes: e.STAFF_IDLE_MINUTES,
 		staffMaxHours: e.STAFF_MAX_HOURS,
 		classSessionDays: e.CLASS_SESSION_DAYS,

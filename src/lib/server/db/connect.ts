@@ -9,6 +9,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrations/index';
+import { schoolsInScope } from '../tenancy/context';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -18,6 +19,11 @@ export interface DatabaseHandle {
 	/** Where the data lives, for people: a file path or a host/database (never a password). */
 	where: string;
 	close(): Promise<void>;
+	/**
+	 * The schools work outside any request sees (start-up, scripts, tests): the only school of a
+	 * one-school deployment, nothing once there are several (each duty then names its school).
+	 */
+	fallbackSchools: readonly string[];
 }
 
 export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
@@ -55,6 +61,40 @@ export function withStatementCache(file: SQLite.Database, size = 256): SqliteDat
 	};
 }
 
+type ScopedClient = pg.PoolClient & { harbourSchools?: string };
+
+/**
+ * The pool the app's queries go through on PostgreSQL: every connection handed out first tells
+ * the database which schools the work in hand may see (`harbour.schools`, read by the row-level
+ * security policies of migration 0012). Set on every checkout, from the caller's async context,
+ * so a connection never carries one request's schools into another's; skipped when unchanged.
+ */
+function schoolScopedPool(pool: pg.Pool, fallback: () => readonly string[]) {
+	return {
+		async connect(): Promise<pg.PoolClient> {
+			const want = (schoolsInScope() ?? fallback()).join(',');
+			const client = (await pool.connect()) as ScopedClient;
+			if (client.harbourSchools !== want) {
+				try {
+					await client.query(`select set_config('harbour.schools', $1, false)`, [want]);
+				} catch (e) {
+					client.release(e as Error);
+					throw e;
+				}
+				client.harbourSchools = want;
+			}
+			return client;
+		},
+		end: () => pool.end()
+	};
+}
+
+/** One school's deployment sees its school by default; several schools, none. */
+async function soleSchool(db: Kysely<Database>): Promise<readonly string[]> {
+	const schools = await db.selectFrom('schools').select('id').limit(2).execute();
+	return schools.length === 1 ? [schools[0]!.id] : [];
+}
+
 function describePostgres(url: string): string {
 	const u = new URL(url);
 	return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
@@ -71,11 +111,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 		}
 		const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
 		await migrateToLatest(db as Kysely<unknown>);
-		return { db, engine: 'sqlite', where: target.path, close: () => db.destroy() };
+		return { db, engine: 'sqlite', where: target.path, close: () => db.destroy(), fallbackSchools: [] };
 	}
 	const where = describePostgres(target.url);
 	const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
-	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	let fallback: readonly string[] = [];
+	const db = new Kysely<Database>({
+		dialect: new PostgresDialect({ pool: schoolScopedPool(pool, () => fallback) })
+	});
 	try {
 		const client = await pool.connect();
 		client.release();
@@ -86,7 +129,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 		);
 	}
 	await migrateToLatest(db as Kysely<unknown>);
-	return { db, engine: 'postgres', where, close: () => db.destroy() };
+	fallback = await soleSchool(db);
+	return {
+		db,
+		engine: 'postgres',
+		where,
+		close: () => db.destroy(),
+		get fallbackSchools() {
+			return fallback;
+		}
+	};
 }
 
 /**
@@ -102,7 +154,7 @@ export async function openDatabaseReadOnly(target: DatabaseTarget): Promise<Data
 			throw new Error(`There is no readable database file at ${target.path} (${(e as Error).message}).`);
 		}
 		const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
-		return { db, engine: 'sqlite', where: target.path, close: () => db.destroy() };
+		return { db, engine: 'sqlite', where: target.path, close: () => db.destroy(), fallbackSchools: [] };
 	}
 	const where = describePostgres(target.url);
 	const pool = new pg.Pool({
@@ -111,6 +163,8 @@ export async function openDatabaseReadOnly(target: DatabaseTarget): Promise<Data
 		connectionTimeoutMillis: 5000,
 		options: '-c default_transaction_read_only=on'
 	});
-	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-	return { db, engine: 'postgres', where, close: () => db.destroy() };
+	const db = new Kysely<Database>({
+		dialect: new PostgresDialect({ pool: schoolScopedPool(pool, () => []) })
+	});
+	return { db, engine: 'postgres', where, close: () => db.destroy(), fallbackSchools: [] };
 }

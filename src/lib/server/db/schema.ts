@@ -9,6 +9,8 @@ import type { StaffRole } from '../../staff/roles';
 export type Role = StaffRole;
 
 export interface StaffTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	id: string;
 	email: string;
 	display_name: string;
@@ -23,6 +25,8 @@ export interface StaffTable {
 }
 
 export interface ClassTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	id: string;
 	name: string;
 	year_group: string;
@@ -33,6 +37,8 @@ export interface ClassTable {
 }
 
 export interface SessionTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	/** sha256 of the cookie token: a leaked database cannot be replayed as cookies. */
 	token_hash: string;
 	kind: 'staff' | 'class';
@@ -45,6 +51,8 @@ export interface SessionTable {
 }
 
 export interface DeviceTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	id: string;
 	class_id: string;
 	label: string;
@@ -61,6 +69,8 @@ export interface DeviceTable {
 }
 
 export interface EnrolCodeTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	code_hash: string;
 	class_id: string;
 	created_by: string;
@@ -69,6 +79,8 @@ export interface EnrolCodeTable {
 }
 
 export interface PupilEventTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	/** Client-generated UUID: the unique key that makes delivery idempotent. */
 	id: string;
 	kind: string;
@@ -80,6 +92,8 @@ export interface PupilEventTable {
 }
 
 export interface AuditTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	seq: number;
 	at: string;
 	actor: string;
@@ -91,7 +105,7 @@ export interface AuditTable {
 }
 
 export interface SearchLogTable {
-	school_id: string;
+	school_id: Generated<string>;
 	/** The `search.logged` event's UUID. */
 	id: string;
 	class_id: string;
@@ -107,7 +121,7 @@ export interface SearchLogTable {
 
 /** A search the filter allowed that the DSL marked "should have been caught" (0011). */
 export interface SearchMissedTable {
-	school_id: string;
+	school_id: Generated<string>;
 	id: string;
 	/** The search log row it came from (which the retention purge may have deleted since). */
 	search_id: string;
@@ -120,6 +134,8 @@ export interface SearchMissedTable {
 }
 
 export interface RateLimitTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	key: string;
 	window_start: string;
 	failures: number;
@@ -127,11 +143,15 @@ export interface RateLimitTable {
 }
 
 export interface SettingTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	key: string;
 	value: string;
 }
 
 export interface IncidentTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	id: string;
 	class_id: string;
 	/** 'button' or 'search' from a tablet; 'staff' when recorded by hand. */
@@ -158,6 +178,8 @@ export interface IncidentTable {
 }
 
 export interface IncidentEntryTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	id: string;
 	incident_id: string;
 	at: string;
@@ -169,6 +191,8 @@ export interface IncidentEntryTable {
 }
 
 export interface AttachmentTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	id: string;
 	report_id: string;
 	kind: string;
@@ -182,6 +206,8 @@ export interface AttachmentTable {
 
 /** A proposed change to the safe-search lists, waiting for (or given) a second person's decision. */
 export interface SearchProposalTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	id: string;
 	/** add-site, remove-site, add-term or add-exception (src/lib/search/list-changes.ts). */
 	kind: string;
@@ -198,6 +224,8 @@ export interface SearchProposalTable {
 
 /** One published version of the safe-search lists: the shipped lists plus every change up to it. */
 export interface SearchListVersionTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	version: number;
 	proposal_id: string;
 	published_by: string;
@@ -206,6 +234,8 @@ export interface SearchListVersionTable {
 
 /** The entries a version changed, in order. */
 export interface SearchListEntryTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	version: number;
 	position: number;
 	change: string;
@@ -213,6 +243,8 @@ export interface SearchListEntryTable {
 
 /** A full review of the lists (the yearly check). */
 export interface SearchListReviewTable {
+	/** The school the row belongs to (migration 0012). */
+	school_id: Generated<string>;
 	id: string;
 	reviewed_by: string;
 	reviewed_at: string;
@@ -319,7 +351,26 @@ export interface LaunchVoteTable {
 	choice: number;
 }
 
+/** A trust or local authority: the schools it looks after see one dashboard (0012). */
+export interface TrustTable {
+	id: string;
+	name: string;
+	created_at: string;
+}
+
+/** The directory of schools on this deployment (0012). Not a school table: no school_id. */
+export interface SchoolTable {
+	id: string;
+	/** Its address: `<slug>.<HARBOUR_DOMAIN>`. */
+	slug: string;
+	name: string;
+	trust_id: string | null;
+	created_at: string;
+}
+
 export interface Database {
+	trusts: TrustTable;
+	schools: SchoolTable;
 	staff: StaffTable;
 	classes: ClassTable;
 	sessions: SessionTable;

@@ -29,8 +29,11 @@ export interface DemoSchool {
 	classes: { name: string; id: string; tiles: string[] }[];
 }
 
-export async function seedDemoSchool(db: Kysely<Database>): Promise<DemoSchool> {
-	await saveSettings(db, { ...DEFAULT_SETTINGS, schoolName: 'Harbour Demo Primary (demo school)' });
+export async function seedDemoSchool(
+	db: Kysely<Database>,
+	schoolName = 'Harbour Demo Primary (demo school)'
+): Promise<DemoSchool> {
+	await saveSettings(db, { ...DEFAULT_SETTINGS, schoolName });
 	const logins: DemoLogin[] = [];
 	const classes: DemoSchool['classes'] = [];
 	for (const c of DEMO_CLASSES) {

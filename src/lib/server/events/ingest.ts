@@ -144,7 +144,7 @@ export async function ingestEvents(
 		const inserted = await trx
 			.insertInto('pupil_events')
 			.values(rows)
-			.onConflict((oc) => oc.column('id').doNothing())
+			.onConflict((oc) => oc.columns(['school_id', 'id']).doNothing())
 			.returning('id')
 			.execute();
 		const fresh = new Set(inserted.map((r) => r.id));

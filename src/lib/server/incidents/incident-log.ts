@@ -3,7 +3,7 @@
  * adding to the chronology, categorising, and recording by hand. Every change and every view is
  * appended to the hash-chained audit log.
  */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { StaffPrincipal } from '../auth/sessions';
 import { appendAudit } from '../audit/audit-log';
@@ -119,6 +119,9 @@ export async function getIncident(db: Kysely<Database>, id: string): Promise<Inc
 		.selectAll()
 		.where('incident_id', '=', id)
 		.orderBy('at')
+		// Entries written in the same millisecond (the alert chain's steps) keep the order they
+		// were written in: the row's physical place, as entries are never edited.
+		.orderBy(db.getExecutor().adapter instanceof PostgresAdapter ? sql`ctid` : sql`rowid`)
 		.execute();
 	// A tablet's attachments hang off its report id; staff screenshots off the incident id.
 	const attachments = await db

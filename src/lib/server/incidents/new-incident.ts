@@ -5,9 +5,12 @@
 import type { IncidentTable } from '../db/schema';
 import { urgentAtOnce } from '../../incidents/kinds';
 
-type Own = Pick<IncidentTable, 'id' | 'class_id' | 'source'> & Partial<IncidentTable>;
+/** An incident as written: its school is the database's to fill in (the one the work is for). */
+export type NewIncident = Omit<IncidentTable, 'school_id'>;
 
-export function newIncident(own: Own, now: Date): IncidentTable {
+type Own = Pick<IncidentTable, 'id' | 'class_id' | 'source'> & Partial<NewIncident>;
+
+export function newIncident(own: Own, now: Date): NewIncident {
 	const at = now.toISOString();
 	const categories = own.categories ?? '[]';
 	return {

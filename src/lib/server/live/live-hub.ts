@@ -1,6 +1,7 @@
 /**
- * Fans live events out by topic: `staff` (incident alerts for staff screens) and `class:<id>`
- * (commands for one class's tablets: launch, move, pause, end). On one server an in-process
+ * Fans live events out by topic: `staff:<school>` (incident alerts for one school's staff
+ * screens) and `class:<id>` (commands for one class's tablets: launch, move, pause, end). A
+ * listener runs in its subscriber's context (its school), never in the publisher's. On one server an in-process
  * emitter is enough; with PostgreSQL and several app servers each server LISTENs on one channel
  * and every publish goes through NOTIFY with its topic, so a report ingested on server A reaches a
  * DSL connected to B, and a launch made on A reaches tablets connected to B.
@@ -14,6 +15,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { AlertSummary } from '../../incidents/alert-summary';
 import { log } from '../logger';
+import { bindToSchools, currentSchool } from '../tenancy/context';
 
 export type LiveEvent = {
 	type: 'incident.new' | 'incident.updated' | 'incident.urgent';
@@ -24,14 +26,18 @@ export type LiveEvent = {
 type Listener = (event: LiveEvent) => void;
 
 /** Who hears an event: staff screens, or the tablets of one class. */
-export type LiveTopic = 'staff' | `class:${string}`;
-/** What travels through NOTIFY: the topic and its event (a payload without a topic is `staff`). */
+export type LiveTopic = `staff:${string}` | `class:${string}`;
+/** What travels through NOTIFY: the topic and its event. */
 interface Envelope {
 	topic: LiveTopic;
 	event: unknown;
 }
 
 export const classTopic = (classId: string): LiveTopic => `class:${classId}`;
+/** The staff screens of the school the current work is for. */
+const staffTopic = (): LiveTopic => `staff:${currentSchool()}`;
+/** Every school's staff events, for the server's own alert duty. */
+const ANY_STAFF = 'staff:*';
 
 const CHANNEL = 'harbour_live';
 const MAX_BACKOFF_MS = 30_000;
@@ -83,9 +89,7 @@ export class LiveHub {
 			if (msg.channel !== CHANNEL || !msg.payload) return;
 			try {
 				const parsed = JSON.parse(msg.payload) as Partial<Envelope>;
-				if (typeof parsed.topic === 'string' && 'event' in parsed)
-					this.#local.emit(parsed.topic, parsed.event);
-				else this.#local.emit('staff', parsed);
+				if (typeof parsed.topic === 'string' && 'event' in parsed) this.#deliver(parsed.topic, parsed.event);
 			} catch {
 				// A notification that is not ours: ignored.
 			}
@@ -110,9 +114,9 @@ export class LiveHub {
 		this.#retry.unref?.();
 	}
 
-	/** An incident alert for staff screens (topic `staff`). */
+	/** An incident alert for the current school's staff screens. */
 	async publish(event: LiveEvent): Promise<void> {
-		await this.publishTo('staff', event);
+		await this.publishTo(staffTopic(), event);
 	}
 
 	/** Any topic's event, through the same path: NOTIFY with PostgreSQL, the emitter otherwise. */
@@ -121,26 +125,40 @@ export class LiveHub {
 			const envelope: Envelope = { topic, event };
 			await this.#publisher.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(envelope)]);
 		} else {
-			this.#local.emit(topic, event);
+			this.#deliver(topic, event);
 		}
 	}
 
-	/** Incident alerts (topic `staff`). */
-	subscribe(listener: Listener): () => void {
-		return this.subscribeTo('staff', listener);
+	#deliver(topic: string, event: unknown): void {
+		this.#local.emit(topic, event);
+		if (topic.startsWith('staff:')) this.#local.emit(ANY_STAFF, event);
 	}
 
-	/** One topic's events; the caller knows their shape (the feature that publishes them). */
+	/** Incident alerts for the current school's staff screens. */
+	subscribe(listener: Listener): () => void {
+		return this.subscribeTo(staffTopic(), listener);
+	}
+
+	/** Every school's incident alerts (the server's alert duty, which then works school by school). */
+	subscribeAnySchool(listener: Listener): () => void {
+		return this.subscribeTo(ANY_STAFF as LiveTopic, listener);
+	}
+
+	/**
+	 * One topic's events; the caller knows their shape (the feature that publishes them). The
+	 * listener runs for the subscriber's schools, whoever published.
+	 */
 	subscribeTo<T>(topic: LiveTopic, listener: (event: T) => void): () => void {
-		const l = listener as (event: unknown) => void;
+		const l = bindToSchools(listener as (event: unknown) => void);
 		this.#local.on(topic, l);
 		return () => this.#local.off(topic, l);
 	}
 
 	/** Called after the listener reconnects: anything sent meanwhile may have been missed. */
 	onResync(listener: () => void): () => void {
-		this.#local.on('resync', listener);
-		return () => this.#local.off('resync', listener);
+		const l = bindToSchools(listener);
+		this.#local.on('resync', l);
+		return () => this.#local.off('resync', l);
 	}
 
 	async close(): Promise<void> {

@@ -115,6 +115,6 @@ export async function saveSettings(db: Kysely<Database>, settings: SchoolSetting
 	await db
 		.insertInto('settings')
 		.values({ key: KEY, value })
-		.onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+		.onConflict((oc) => oc.columns(['school_id', 'key']).doUpdateSet({ value }))
 		.execute();
 }

@@ -15,6 +15,7 @@ import { newId } from '../auth/tokens';
 import type { StaffPrincipal } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { searchLogEntry } from './search-log';
+import { currentSchool } from '../tenancy/context';
 
 export type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -51,14 +52,14 @@ export async function markMissed(
 		const already = await trx
 			.selectFrom('search_missed')
 			.select('id')
-			.where('school_id', '=', 'school')
+			.where('school_id', '=', currentSchool())
 			.where('search_id', '=', row.id)
 			.executeTakeFirst();
 		if (already) return { ok: false, message: 'That search is already marked.' };
 		await trx
 			.insertInto('search_missed')
 			.values({
-				school_id: 'school',
+				school_id: currentSchool(),
 				id,
 				search_id: row.id,
 				searched_at: row.searchedAt,
@@ -96,7 +97,7 @@ export async function listMissed(db: Kysely<Database>, limit = 100): Promise<Mis
 		.selectFrom('search_missed as m')
 		.innerJoin('staff as s', 's.id', 'm.marked_by')
 		.select(['m.search_id', 'm.query', 'm.label', 's.display_name', 'm.marked_at'])
-		.where('m.school_id', '=', 'school')
+		.where('m.school_id', '=', currentSchool())
 		.orderBy('m.marked_at', 'desc')
 		.orderBy('m.id')
 		.limit(limit)
@@ -119,7 +120,7 @@ export async function markedSearchIds(
 	const rows = await db
 		.selectFrom('search_missed')
 		.select('search_id')
-		.where('school_id', '=', 'school')
+		.where('school_id', '=', currentSchool())
 		.where('search_id', 'in', [...searchIds])
 		.execute();
 	return new Set(rows.map((r) => r.search_id));
@@ -151,7 +152,7 @@ export async function trainingExport(db: Kysely<Database>, now = new Date()): Pr
 	const marks = await db
 		.selectFrom('search_missed')
 		.select(['query', 'label'])
-		.where('school_id', '=', 'school')
+		.where('school_id', '=', currentSchool())
 		.execute();
 	for (const m of marks) add(m.label, m.query);
 	const exceptions = await db

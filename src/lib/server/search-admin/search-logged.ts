@@ -1,6 +1,7 @@
 /** Stores each `search.logged` event as a row of the search log, stamped with the server's time. */
 import type { EventHandler } from '../events/handlers';
 import type { SEARCH_LOGGED } from '../../search/search-log-event';
+import { currentSchool } from '../tenancy/context';
 
 export const searchLogged: EventHandler<typeof SEARCH_LOGGED> = {
 	async apply(trx, device, event, now) {
@@ -26,7 +27,7 @@ function rowOf(
 	now: Date
 ) {
 	return {
-		school_id: 'school',
+		school_id: currentSchool(),
 		id: e.id,
 		class_id: device.classId,
 		device_id: device.id,

@@ -12,6 +12,7 @@ import { lessonProgress } from './0005-lesson-progress';
 import { alerts } from './0006-alerts';
 import { classLaunches } from './0008-class-launches';
 import { searchMissed } from './0011-search-missed';
+import { schools } from './0012-schools';
 
 const migrations: Record<string, Migration> = {
 	'0001_foundation': foundation,
@@ -21,7 +22,8 @@ const migrations: Record<string, Migration> = {
 	'0005_lesson_progress': lessonProgress,
 	'0006_alerts': alerts,
 	'0008_class_launches': classLaunches,
-	'0011_search_missed': searchMissed
+	'0011_search_missed': searchMissed,
+	'0012_schools': schools
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,7 +14,8 @@ import {
 import { chainOf } from '$lib/server/alerts/chain';
 import { emailAlertHealth, retryEmailsNow } from '$lib/server/alerts/deliveries';
 import { appendAudit } from '$lib/server/audit/audit-log';
-import { auditHead, readAnchors } from '$lib/server/audit/anchor';
+import { auditHead, readAnchors, schoolAnchorPath } from '$lib/server/audit/anchor';
+import { currentSchool } from '$lib/server/tenancy/context';
 import { readFormBounded } from '$lib/server/http/bounded-body';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +30,10 @@ export const load = (async () => {
 		chain: chainOf(settings),
 		chainRows: MAX_CHAIN_STEPS,
 		email: { configured: config.smtp !== null, ...(await emailAlertHealth(db)) },
-		audit: { head: await auditHead(db), anchors: readAnchors(config.auditAnchorPath).length }
+		audit: {
+			head: await auditHead(db),
+			anchors: readAnchors(schoolAnchorPath(config.auditAnchorPath, currentSchool())).length
+		}
 	};
 }) satisfies PageServerLoad;
 

@@ -1,0 +1,49 @@
+// `npm run school:add -- --slug oak --name "Oak Infant School" [--trust "Oak Learning Trust"]`:
+// adds a school to a many-schools deployment (PostgreSQL). It answers at
+// <slug>.<HARBOUR_DOMAIN>; its first admin is made on that address's /setup page, as for a new
+// one-school deployment. Exit 0: added. Exit 1: refused (the sentence says why). Exit 2: the
+// database could not be opened.
+import { parseArgs } from 'node:util';
+import { readConfig } from '../src/lib/server/config/config';
+import { openDatabase } from '../src/lib/server/db/connect';
+import { addSchool, addTrust, SchoolRefused } from '../src/lib/server/tenancy/schools';
+
+const { values } = parseArgs({
+	options: { slug: { type: 'string' }, name: { type: 'string' }, trust: { type: 'string' } },
+	strict: true
+});
+
+try {
+	const config = readConfig();
+	const handle = await openDatabase(config.database);
+	try {
+		let trustId: string | null = null;
+		if (values.trust) {
+			const found = await handle.db
+				.selectFrom('trusts')
+				.select('id')
+				.where('name', '=', values.trust)
+				.executeTakeFirst();
+			trustId =
+				found?.id ?? (config.database.engine === 'postgres' ? await addTrust(handle.db, values.trust) : null);
+		}
+		const school = await addSchool(handle.db, handle.engine, {
+			slug: values.slug ?? '',
+			name: values.name ?? '',
+			trustId
+		});
+		const where = config.domain
+			? `${school.slug}.${config.domain}`
+			: `(set HARBOUR_DOMAIN: ${school.slug}.<domain>)`;
+		console.log(`Added ${school.name} at ${where}. Its first admin signs up at ${where}/setup.`);
+	} catch (e) {
+		if (!(e instanceof SchoolRefused)) throw e;
+		console.error(e.message);
+		process.exitCode = 1;
+	} finally {
+		await handle.close();
+	}
+} catch (e) {
+	console.error((e as Error).message);
+	process.exitCode = 2;
+}

@@ -32,10 +32,14 @@ try {
 			name: values.name ?? '',
 			trustId
 		});
-		const where = config.domain
-			? `${school.slug}.${config.domain}`
-			: `(set HARBOUR_DOMAIN: ${school.slug}.<domain>)`;
-		console.log(`Added ${school.name} at ${where}. Its first admin signs up at ${where}/setup.`);
+		if (config.domain)
+			console.log(
+				`Added ${school.name} at ${school.slug}.${config.domain}. Its first admin signs up at https://${school.slug}.${config.domain}/setup now.`
+			);
+		else
+			console.log(
+				`Added ${school.name} (address name “${school.slug}”). Set HARBOUR_DOMAIN so it answers at ${school.slug}.<your domain>; its first admin then signs up at that address's /setup.`
+			);
 	} catch (e) {
 		if (!(e instanceof SchoolRefused)) throw e;
 		console.error(e.message);

@@ -11,7 +11,7 @@ export type School = Selectable<SchoolTable>;
 
 const FRESH_MS = 30_000;
 
-/** A slug: lower-case letters, digits and single hyphens, 2–40 characters (one DNS label). */
+/** A slug: lower-case letters, digits and inner hyphens, 1–40 characters (one DNS label). */
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 export class SchoolDirectory {

@@ -15,7 +15,7 @@ export const NewSchoolSchema = v.object({
 		v.string(),
 		v.trim(),
 		v.toLowerCase(),
-		v.regex(SLUG, 'The address name is 2–40 lower-case letters, digits or hyphens, such as oak-primary.')
+		v.regex(SLUG, 'The address name is 1–40 lower-case letters, digits or hyphens, such as oak-primary.')
 	),
 	name: v.pipe(v.string(), v.trim(), v.minLength(1, 'The school needs a name.'), v.maxLength(120)),
 	trustId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64))), null)

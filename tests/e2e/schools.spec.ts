@@ -1,0 +1,78 @@
+/**
+ * Many schools on one deployment (issue 16): the demo trust (three schools, one PostgreSQL
+ * database) on one app server, each school at its own address. A child's report at Oak reaches
+ * Oak's DSL and never Ash's, and the other way round; an address that names no school is refused.
+ * Chromium resolves `*.localhost` to this machine; the proxy's X-Forwarded-Proto is sent by the
+ * browser context, as nginx would add it.
+ */
+import { expect, test, type Browser } from '@playwright/test';
+import { enrolTablet, signInStaff, type DemoClass } from './helpers';
+import { emptyPostgres, portAt, postgresUrl, startServer, stopAllServers } from './service-helpers';
+
+test.afterEach(() => stopAllServers());
+
+async function at(browser: Browser, base: string) {
+	return browser.newContext({ baseURL: base, extraHTTPHeaders: { 'x-forwarded-proto': 'http' } });
+}
+
+/** A tablet of `className` at this school presses "Tell a grown-up" on its sign-in screen. */
+async function pressAt(browser: Browser, base: string, className: DemoClass) {
+	const context = await at(browser, base);
+	const page = await enrolTablet(context, className);
+	await page.getByRole('button', { name: 'Tell a grown-up', exact: true }).dispatchEvent('pointerdown');
+	await page.getByRole('button', { name: 'Next' }).click();
+	await page.getByRole('button', { name: 'Worried' }).click();
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await expect(page.getByRole('heading', { name: 'Your teacher is coming.' })).toBeVisible();
+	return context;
+}
+
+test('two schools on one database: each DSL sees only their own school’s reports', async ({ browser }) => {
+	test.setTimeout(300_000);
+	const url = await postgresUrl();
+	await emptyPostgres(url);
+	const port = portAt(30);
+	await startServer(
+		port,
+		{ engine: 'postgres', where: url },
+		{ HARBOUR_DEMO: 'trust', PROTOCOL_HEADER: 'x-forwarded-proto' },
+		null
+	);
+	const oak = `http://oak.localhost:${port}`;
+	const ash = `http://ash.localhost:${port}`;
+
+	// Each school has its own name, accounts and classes (the same demo emails, two accounts).
+	const oakDsl = await (await at(browser, oak)).newPage();
+	await signInStaff(oakDsl, 'dsl@demo.harbour');
+	const ashDsl = await (await at(browser, ash)).newPage();
+	await signInStaff(ashDsl, 'dsl@demo.harbour');
+
+	const tablets = [await pressAt(browser, oak, 'Robins'), await pressAt(browser, ash, 'Owls')];
+
+	for (const [dsl, own, other] of [
+		[oakDsl, 'Robins', 'Owls'],
+		[ashDsl, 'Owls', 'Robins']
+	] as const) {
+		await expect
+			.poll(
+				async () => {
+					await dsl.goto('/staff/incidents?status=all');
+					return dsl.getByRole('row').filter({ hasText: own }).count();
+				},
+				{ timeout: 60_000, message: `${own}' report reaches their own school's DSL` }
+			)
+			.toBe(1);
+		// The other school's report is not in the log (both schools have classes of both names).
+		await expect(dsl.getByRole('row').filter({ hasText: other })).toHaveCount(0);
+	}
+
+	// An address that names no school is refused; the server's own health answers on any address.
+	const stranger = await (await at(browser, `http://nowhere.localhost:${port}`)).newPage();
+	const res = await stranger.goto('/staff/sign-in');
+	expect(res?.status()).toBe(404);
+	await expect(stranger.locator('body')).toContainText('There is no Harbour school at this address.');
+	expect((await stranger.goto('/api/health'))?.status()).toBe(200);
+
+	for (const c of [...tablets, oakDsl.context(), ashDsl.context(), stranger.context()]) await c.close();
+});

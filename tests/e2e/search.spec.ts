@@ -34,6 +34,7 @@ async function staffPage(context: BrowserContext, email: string): Promise<Page> 
 test('a class searches offline, by typing and by picture, and opens only listed sites', async ({
 	browser
 }) => {
+	test.setTimeout(180_000);
 	const { context, page } = await classTablet(browser, 'Robins');
 	await page.getByRole('link', { name: 'Search' }).click();
 	await expect(page).toHaveURL(/\/class\/search$/);

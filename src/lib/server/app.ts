@@ -153,8 +153,7 @@ export async function startApp(env: Record<string, string | undefined> = process
 	state = { config, handle, live, senders, schools };
 	stopped = false;
 	if (config.demoTrust && (await schools.all()).length === 1 && (await countStaff(handle.db)) === 0) {
-		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
-		console.log(await seedDemoTrust(handle.db, schools, origin));
+		console.log(await seedDemoTrust(handle.db, schools, config.origin));
 		log.info({ demo: 'trust' }, 'Created the demo trust.');
 	} else if (config.demo && (await countStaff(handle.db)) === 0) {
 		const demo = await seedDemoSchool(handle.db);

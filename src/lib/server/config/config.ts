@@ -51,6 +51,9 @@ const EnvSchema = v.object({
 		v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'), v.maxLength(512))
 	),
 	PORT: v.optional(v.string()),
+	// The port people reach Harbour on when a proxy on this machine listens for it (npm start's
+	// demo trust); links in alerts use it.
+	PUBLIC_PORT: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'must be a port number'))),
 	ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL such as https://harbour.example.sch.uk'))),
 	// Email alerts (SMTP). Unset SMTP_HOST turns email alerts off.
 	SMTP_HOST: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(253))),
@@ -117,6 +120,18 @@ export interface Config {
 	metricsToken: string | null;
 }
 
+/**
+ * The public address for links in alerts. One school: ORIGIN (or localhost). Many schools have
+ * no one ORIGIN: links go to https://<slug>.<HARBOUR_DOMAIN> (http on the local demo trust).
+ */
+function publicOrigin(e: v.InferOutput<typeof EnvSchema>): string {
+	const port = e.PUBLIC_PORT ?? e.PORT ?? '3000';
+	if (e.ORIGIN) return e.ORIGIN.replace(/\/+$/, '');
+	if (e.HARBOUR_DEMO === 'trust') return `http://localhost:${port}`;
+	if (e.HARBOUR_DOMAIN) return e.PUBLIC_PORT ? `https://localhost:${e.PUBLIC_PORT}` : 'https://localhost';
+	return `http://localhost:${port}`;
+}
+
 /** Reads the environment; throws one sentence naming the variable to fix. */
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
 	const parsed = v.safeParse(EnvSchema, env);
@@ -155,7 +170,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		staffMaxHours: e.STAFF_MAX_HOURS,
 		classSessionDays: e.CLASS_SESSION_DAYS,
 		auditAnchorPath: anchorPath(database, { AUDIT_ANCHOR_PATH: e.AUDIT_ANCHOR_PATH }),
-		origin: (e.ORIGIN ?? `http://localhost:${e.PORT ?? '3000'}`).replace(/\/+$/, ''),
+		origin: publicOrigin(e),
 		shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT,
 		metricsToken: e.METRICS_TOKEN || null,
 		smtp: e.SMTP_HOST

@@ -98,9 +98,15 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
 				score: judged.score
 			};
 		}
+		if (judged.overrulesBlock) return { classification: ALLOW, decidedBy: 'model', score: judged.score };
 		return { classification: rule, decidedBy: 'rule', score: null };
 	}
-	if (matches.length > 0) return { classification: ALLOW, decidedBy: 'exception', score: null };
+	// An exception for a word itself ("kill weeds") keeps the model away; one that only excused a
+	// one-slip neighbour ("racist" is one slip from a disclosure word) says nothing about the
+	// query, so the model still decides ("how to be racist").
+	if (matches.some((match) => match.how !== 'one slip')) {
+		return { classification: ALLOW, decidedBy: 'exception', score: null };
+	}
 	const judged = model.judge(query);
 	return {
 		classification:

@@ -79,9 +79,12 @@ function crossValidate(folds: number): void {
 		return result;
 	};
 	const d = TRAIN_DEFAULTS;
-	for (const alertThreshold of [0.2, 0.3, 0.4, 0.5]) sweep(alertThreshold, d.blockThreshold, d.overruleThreshold);
-	for (const blockThreshold of [0.5, 0.6, 0.8, 0.9]) sweep(d.alertThreshold, blockThreshold, d.overruleThreshold);
-	for (const overruleThreshold of [0.7, 0.8, 0.95, 0.99, 2]) sweep(d.alertThreshold, d.blockThreshold, overruleThreshold);
+	for (const alertThreshold of [0.2, 0.3, 0.4, 0.5])
+		sweep(alertThreshold, d.blockThreshold, d.overruleThreshold);
+	for (const blockThreshold of [0.5, 0.6, 0.8, 0.9])
+		sweep(d.alertThreshold, blockThreshold, d.overruleThreshold);
+	for (const overruleThreshold of [0.7, 0.8, 0.95, 0.99, 2])
+		sweep(d.alertThreshold, d.blockThreshold, overruleThreshold);
 	const shipped = sweep(d.alertThreshold, d.blockThreshold, d.overruleThreshold);
 	rows.push('(the last row is the shipped thresholds)');
 	process.stdout.write(`${rows.join('\n')}\n\n`);

@@ -78,10 +78,23 @@ interface Decision {
 }
 
 /**
- * Rules first, where they are sure: a rule's alert stands, and so does its block (unless the
- * model hears a disclosure or cry for help in it: then it alerts). An exception that excused a
+ * A match the model may overrule: a single listed word ("kill", "vaping", "slots"), which has
+ * innocent senses. A phrase or pattern ("great replacement", "race war") was written to be sure.
+ */
+function isAmbiguous(match: Match): boolean {
+	return (
+		match.excusedBy !== null ||
+		(match.how !== 'phrase' && match.how !== 'pattern' && !match.entry.includes(' '))
+	);
+}
+
+/**
+ * Rules first, where they are sure: a rule's alert stands, and so does its block, unless the
+ * model hears a disclosure or cry for help in it (then it alerts) or is sure a sentence is
+ * innocent ("how to kill the wither in minecraft": then it allows; only a single listed word,
+ * never a phrase, never a one-word query, see model/model.ts). An exception that excused a
  * match protects the query from the model too ("how to kill weeds"). Otherwise the model
- * decides, above its thresholds (see model/model.ts).
+ * decides, above its thresholds.
  */
 function combine(matches: readonly Match[], model: ModelJudge | null, query: string): Decision {
 	const rule = decide(matches);
@@ -98,9 +111,17 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
 				score: judged.score
 			};
 		}
+		if (judged.overrulesBlock && matches.every(isAmbiguous)) {
+			return { classification: ALLOW, decidedBy: 'model', score: judged.score };
+		}
 		return { classification: rule, decidedBy: 'rule', score: null };
 	}
-	if (matches.length > 0) return { classification: ALLOW, decidedBy: 'exception', score: null };
+	// An exception for a word itself ("kill weeds") keeps the model away; one that only excused a
+	// one-slip neighbour ("racist" is one slip from a disclosure word) says nothing about the
+	// query, so the model still decides ("how to be racist").
+	if (matches.some((match) => match.how !== 'one slip')) {
+		return { classification: ALLOW, decidedBy: 'exception', score: null };
+	}
 	const judged = model.judge(query);
 	return {
 		classification:

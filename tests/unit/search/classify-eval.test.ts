@@ -5,7 +5,7 @@
  * and reported (caught ≥ 97 % and innocent blocked ≤ 2 % are not reached yet).
  */
 import { describe, expect, it } from 'vitest';
-import { compileClassifier } from '$lib/search/classify';
+import { compileClassifier, compileExplainer } from '$lib/search/classify';
 import { belowFloor, evaluate, GOALS, RELEASE_FLOOR } from '$lib/search/model/evaluate';
 import { SafeSearchModel } from '$lib/search/model/model';
 import { trainModel } from '$lib/search/model/train';
@@ -38,7 +38,37 @@ describe('held-out evaluation', () => {
 		expect(withModel.alerted.rate).toBeGreaterThan(rulesOnly.alerted.rate + 0.2);
 	});
 
+	it('lets the model overrule a rule block on an innocent sentence, never a one-word query or an alert', () => {
+		const explain = compileExplainer(lists, model);
+		// "kill" is a rule word; in a sentence about a game the model is sure it is innocent.
+		const game = explain('how do you kill the ender dragon in minecraft survival');
+		expect(game.verdict).toBe('allow');
+		expect(game.decidedBy).toBe('model');
+		expect(compileExplainer(lists)('how do you kill the ender dragon in minecraft survival').verdict).toBe(
+			'block'
+		);
+		expect(explain('kill').verdict).toBe('block');
+		expect(explain('i want to kill myself tonight').verdict).toBe('alert');
+		expect(explain('how to kill someone with a knife').verdict).toBe('block');
+		// A phrase was written to be sure: the model never overrules one, however ordinary its words.
+		expect(explain('the great replacement is coming').verdict).toBe('block');
+		expect(explain('race war when').verdict).toBe('block');
+	});
+
+	it('asks the model when an exception only excused a one-slip neighbour ("racist" beside a disclosure word)', () => {
+		const explain = compileExplainer(lists, model);
+		const query = 'racist names for people';
+		expect(explain(query).matched.every((m) => m.excusedBy !== null)).toBe(true);
+		expect(explain(query)).toMatchObject({
+			verdict: 'block',
+			category: 'discrimination',
+			decidedBy: 'model'
+		});
+		// An exception for the word itself still keeps the model away.
+		expect(explain('how to kill weeds in the patio').decidedBy).toBe('exception');
+	});
+
 	it.todo(
-		'meets the goals: unsafe caught ≥ 97 %, innocent blocked ≤ 2 % (see README for the measured figures)'
+		'meets the goals on a set nobody tuned on: unsafe caught ≥ 97 %, innocent blocked ≤ 2 % (see README for heldout-2)'
 	);
 }, 240_000);

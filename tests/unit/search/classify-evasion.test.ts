@@ -23,7 +23,13 @@ const cases: Record<string, Row[]> = {
 		['blackout challenge', 'dangerous-challenges'],
 		['i hate jews', 'discrimination'],
 		['murder', 'violence'],
-		['bitch', 'swearing']
+		['bitch', 'swearing'],
+		// The place-name exception "twatt" once squeezed to this word and excused it everywhere.
+		['twat', 'swearing'],
+		['you are a twat', 'swearing'],
+		['paltalk', 'stranger-chat'],
+		['roblox e dating', 'stranger-chat'],
+		['hitler did nothing wrong', 'extremism']
 	],
 	'fullwidth, fancy-font and emoji letters': [
 		['ｐｏｒｎ', 'pornography'],

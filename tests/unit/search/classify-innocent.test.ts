@@ -89,6 +89,17 @@ const innocent: Record<string, string[]> = {
 		'home alone'
 	],
 	'school and everyday words': [
+		// Each was blocked or alerted by a rule before the exceptions of issue 12's second pass.
+		'how to kick a ball further',
+		'breaststroke kick drills',
+		'how do painkillers work',
+		'how to die my hair pink',
+		'how to die easter eggs',
+		'rape seed fields',
+		'peppa pig games',
+		'suicide squad age rating',
+		'stab stitch sewing',
+		'twatt shetland',
 		'class assembly',
 		'pass the parcel',
 		'bass guitar',

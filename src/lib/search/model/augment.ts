@@ -89,6 +89,12 @@ const AUGMENTERS: readonly ((words: string[], random: Random) => string[])[] = [
 		const i = Math.floor(random() * words.length);
 		return words.map((word, j) => (j === i && word.length <= 8 ? [...word].join(' ') : word));
 	},
+	// one word left out (of three or more), so no single template word carries the meaning
+	(words, random) => {
+		if (words.length < 3) return words;
+		const i = Math.floor(random() * words.length);
+		return words.filter((_, j) => j !== i);
+	},
 	// an emoji or punctuation on the end, and a letter stretched
 	(words, random) => {
 		const out = [...words];

@@ -10,11 +10,14 @@ import type { LabelledQuery } from './corpus';
 export const GOALS = { caught: 0.97, alerted: 0.9, innocentBlocked: 0.02 } as const;
 
 /**
- * The held-out figures this release was measured at (README, "Safe search"): not yet the goals
- * for caught and innocent blocked. The build and tests refuse anything worse, so the filter
- * can only move towards the goals; raise these as it gets there.
+ * The held-out figures this release was measured at on heldout/ (README, "Safe search"): caught
+ * just under its 96.8 % (the goal, 97 %, is not reached yet), alerted just under its 97.6 %
+ * (above the goal), innocent blocked at the goal (0.8 % measured). The build and tests refuse
+ * anything worse, so the filter can only move towards the goals; raise these as it gets there.
+ * heldout/ has been a development set since issue 12's second pass: heldout-2/ and heldout-3/
+ * are the honest figures.
  */
-export const RELEASE_FLOOR = { caught: 0.95, alerted: 0.95, innocentBlocked: 0.025 } as const;
+export const RELEASE_FLOOR = { caught: 0.965, alerted: 0.95, innocentBlocked: 0.02 } as const;
 
 /** Why an evaluation falls below the release floor, or null if it does not. */
 export function belowFloor(

@@ -1,7 +1,9 @@
 /**
- * Turning a query into the model's features: character n-grams (2–5) and words and word
- * pairs of the query as the rules read it (normalised, first leetspeak reading, repeated
- * letters squeezed), hashed into a fixed space so the model needs no vocabulary.
+ * Turning a query into the model's features: character n-grams (3–5) inside each word (the
+ * word padded with a space either side, so a gram never spans two words and a template's
+ * fixed word order does not become a feature), words and word pairs of the query as the rules
+ * read it (normalised, first leetspeak reading, repeated letters squeezed), and 4-grams of the
+ * letters run together, hashed into a fixed space so the model needs no vocabulary.
  *
  * Browser-safe: no Node-only imports. Cheap: a typical query makes about 150 features.
  */
@@ -56,6 +58,8 @@ const SEED_WORD = 1;
 const SEED_PAIR = 2;
 const SEED_GRAM = 3;
 const SEED_JOINED = 4;
+const GRAM_MIN = 3;
+const GRAM_MAX = 5;
 
 /** The query's feature slots (deduplicated, unordered). */
 export function featuresOf(query: string): number[] {
@@ -66,9 +70,11 @@ export function featuresOf(query: string): number[] {
 		const next = words[i + 1];
 		if (next !== undefined) slots.add(hash(`${word} ${next}`, SEED_PAIR));
 	});
-	const spaced = ` ${words.join(' ')} `;
-	for (let n = 2; n <= 5; n++) {
-		for (let i = 0; i + n <= spaced.length; i++) slots.add(hash(spaced.slice(i, i + n), SEED_GRAM + n * 8));
+	for (const word of words) {
+		const padded = ` ${word} `;
+		for (let n = GRAM_MIN; n <= GRAM_MAX; n++) {
+			for (let i = 0; i + n <= padded.length; i++) slots.add(hash(padded.slice(i, i + n), SEED_GRAM + n * 8));
+		}
 	}
 	// Letters run together, so "p o r n" and "kill my self" share grams with "porn" and "killmyself".
 	const joined = words.join('');

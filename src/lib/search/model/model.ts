@@ -25,6 +25,12 @@ export interface SerialisedModel {
 	readonly alertThreshold: number;
 	/** Probability of all unsafe classes together at or above which the model blocks. */
 	readonly blockThreshold: number;
+	/**
+	 * Probability of `allow` at or above which the model overrules a rule's block (never an
+	 * alert) in a query of two or more words: "how to kill the wither in minecraft", "why is
+	 * vaping bad for you". Above 1, never.
+	 */
+	readonly overruleThreshold: number;
 	readonly bias: readonly number[];
 	/** A weight is its int8 value times this. */
 	readonly scale: number;
@@ -39,6 +45,8 @@ export interface ModelJudgement {
 	readonly verdict: Verdict;
 	readonly category: string | null;
 	readonly score: number;
+	/** The model is sure enough the query is innocent to overrule a rule's block. */
+	readonly overrulesBlock: boolean;
 }
 
 export function decodeBase64(text: string): Uint8Array {
@@ -121,8 +129,13 @@ export class SafeSearchModel {
 
 	judge(query: string): ModelJudgement {
 		const oneWord = modelWords(query).length <= 1;
+		// A one-word query a rule blocks is what the rule was written for: the model never overrules it.
 		const source = oneWord
-			? { ...this.#source, blockThreshold: Math.max(this.#source.blockThreshold, ONE_WORD_BLOCK_THRESHOLD) }
+			? {
+					...this.#source,
+					blockThreshold: Math.max(this.#source.blockThreshold, ONE_WORD_BLOCK_THRESHOLD),
+					overruleThreshold: Infinity
+				}
 			: this.#source;
 		return judgeProbabilities(source, this.probabilities(query));
 	}
@@ -130,7 +143,7 @@ export class SafeSearchModel {
 
 /** Alert if the alert classes together pass their threshold, else block if all unsafe ones do. */
 export function judgeProbabilities(
-	model: Pick<SerialisedModel, 'classes' | 'alertThreshold' | 'blockThreshold'>,
+	model: Pick<SerialisedModel, 'classes' | 'alertThreshold' | 'blockThreshold' | 'overruleThreshold'>,
 	probabilities: Float64Array
 ): ModelJudgement {
 	let alertMass = 0;
@@ -149,10 +162,13 @@ export function judgeProbabilities(
 		}
 	});
 	if (topAlert >= 0 && alertMass >= model.alertThreshold) {
-		return { verdict: 'alert', category: model.classes[topAlert]?.category ?? null, score: alertMass };
+		const category = model.classes[topAlert]?.category ?? null;
+		return { verdict: 'alert', category, score: alertMass, overrulesBlock: false };
 	}
 	if (topBlock >= 0 && unsafeMass >= model.blockThreshold) {
-		return { verdict: 'block', category: model.classes[topBlock]?.category ?? null, score: unsafeMass };
+		const category = model.classes[topBlock]?.category ?? null;
+		return { verdict: 'block', category, score: unsafeMass, overrulesBlock: false };
 	}
-	return { verdict: 'allow', category: null, score: 1 - unsafeMass };
+	const score = 1 - unsafeMass;
+	return { verdict: 'allow', category: null, score, overrulesBlock: score >= model.overruleThreshold };
 }

@@ -21,9 +21,20 @@ export interface TrainOptions {
 	readonly keptSlots: number;
 	readonly alertThreshold: number;
 	readonly blockThreshold: number;
+	/** See SerialisedModel.overruleThreshold. */
+	readonly overruleThreshold: number;
 	readonly seed: number;
 	/** How much all allowed examples weigh against all unsafe ones together. */
 	readonly allowWeight: number;
+	/**
+	 * How much a template line's many expansions are damped: each example of a line that
+	 * expands to n queries weighs n^-lineDamping (then each class is scaled back to its
+	 * weight). 0 counts every expansion fully, so one long template out-votes many short,
+	 * differently worded lines; 1 counts every hand-written line once.
+	 */
+	readonly lineDamping: number;
+	/** L2 weight decay per update, on the features an example touches. */
+	readonly l2: number;
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = {
@@ -32,8 +43,11 @@ export const TRAIN_DEFAULTS: TrainOptions = {
 	keptSlots: 12000,
 	alertThreshold: 0.3,
 	blockThreshold: 0.7,
+	overruleThreshold: 0.9,
 	seed: 12,
-	allowWeight: 1.5
+	allowWeight: 1.5,
+	lineDamping: 0.5,
+	l2: 0
 };
 
 interface Example {
@@ -78,10 +92,22 @@ export function trainModel(
 	const unsafeWeight = counts.reduce((sum, n, c) => (c === 0 ? sum : sum + n * (classWeight[c] ?? 1)), 0);
 	classWeight[0] = (o.allowWeight * unsafeWeight) / Math.max(1, counts[0] ?? 0);
 
+	// Damp the expansions of one template line, keeping each class's total weight.
+	const perLine = new Map<string, number>();
+	for (const { source } of corpus) perLine.set(source, (perLine.get(source) ?? 0) + 1);
+	const damping = (source: string): number => Math.pow(perLine.get(source) ?? 1, -o.lineDamping);
+	const dampedTotal = new Array<number>(k).fill(0);
+	for (const { label, source } of corpus) {
+		const c = classIndex.get(classKey(label.verdict, label.category)) ?? 0;
+		dampedTotal[c] = (dampedTotal[c] ?? 0) + damping(source);
+	}
+
 	const examples: Example[] = [];
-	for (const { query, label } of corpus) {
+	for (const { query, label, source } of corpus) {
 		const target = classIndex.get(classKey(label.verdict, label.category)) ?? 0;
-		const weight = classWeight[target] ?? 1;
+		const weight =
+			((classWeight[target] ?? 1) * (counts[target] ?? 1) * damping(source)) /
+			Math.max(1e-9, dampedTotal[target] ?? 1);
 		for (const text of [query, ...augment(query, o.augmentations, random)]) {
 			const features = featuresOf(text);
 			if (features.length > 0) examples.push({ features, target, weight });
@@ -99,6 +125,7 @@ export function trainModel(
 			[order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
 		}
 		const rate = 0.4 / (1 + epoch);
+		const decay = 1 - rate * o.l2;
 		for (const index of order) {
 			const { features, target, weight } = examples[index] as Example;
 			const value = 1 / Math.sqrt(features.length);
@@ -120,7 +147,7 @@ export function trainModel(
 				if (gradient === 0) continue;
 				for (const slot of features) {
 					const at = slot * k + c;
-					weights[at] = (weights[at] ?? 0) - gradient * value;
+					weights[at] = (weights[at] ?? 0) * decay - gradient * value;
 				}
 			}
 		}
@@ -171,6 +198,7 @@ export function trainModel(
 		classes,
 		alertThreshold: o.alertThreshold,
 		blockThreshold: o.blockThreshold,
+		overruleThreshold: o.overruleThreshold,
 		bias: [...bias].map((b) => Math.round(b * 1e4) / 1e4),
 		scale,
 		slots: encodeBase64(Uint8Array.from(gaps)),

@@ -32,7 +32,13 @@ export type Rule =
 	| 'oversight'
 	/** The teacher of the class in the route's `classId`, the DSL, or an admin. */
 	| 'class-staff'
-	| 'admin';
+	| 'admin'
+	/** Anyone with a trust role (trust DSL, trust admin, trust governor): the trust's figures. */
+	| 'trust'
+	/** The trust's safeguarding lead: every school's concerns, read across the trust. */
+	| 'trust-safeguarding'
+	/** The trust's admin: adds schools, publishes the trust-wide safe-search list. */
+	| 'trust-admin';
 
 export const ACCESS: Record<string, Rule> = {
 	'/': 'public',
@@ -145,6 +151,15 @@ export function decide(rule: Rule | undefined, who: Principal, params: Record<st
 		case 'admin':
 			if (!staff) return 'sign-in';
 			return staff.role === 'admin' ? 'allow' : 'forbidden';
+		case 'trust':
+			if (!staff) return 'sign-in';
+			return staff.trustRole ? 'allow' : 'forbidden';
+		case 'trust-safeguarding':
+			if (!staff) return 'sign-in';
+			return staff.trustRole === 'dsl' ? 'allow' : 'forbidden';
+		case 'trust-admin':
+			if (!staff) return 'sign-in';
+			return staff.trustRole === 'admin' ? 'allow' : 'forbidden';
 		default:
 			// Undeclared routes (and unknown URLs, which have no route id) are refused.
 			return 'forbidden';

@@ -222,9 +222,16 @@ export function appStatus(): { started: boolean; engine: string | null; liveConn
 export function app(): {
 	config: Config;
 	db: DatabaseHandle['db'];
+	engine: DatabaseHandle['engine'];
 	live: LiveHub;
 	schools: SchoolDirectory;
 } {
 	if (!state) throw new Error('Harbour has not started: startApp() must run first.');
-	return { config: state.config, db: state.handle.db, live: state.live, schools: state.schools };
+	return {
+		config: state.config,
+		db: state.handle.db,
+		engine: state.handle.engine,
+		live: state.live,
+		schools: state.schools
+	};
 }

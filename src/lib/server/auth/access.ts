@@ -113,6 +113,12 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/incidents/new': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/[incidentId]': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/[incidentId]/attachments/[attachmentId]': 'staff-not-governor',
+	// The trust's pages: figures for every trust role; concerns for the trust DSL (read-only);
+	// adding schools for the trust admin. Each school's rows are read inside that school.
+	'/(staff)/staff/(signed-in)/trust': 'trust',
+	'/(staff)/staff/(signed-in)/trust/schools': 'trust-admin',
+	'/(staff)/staff/(signed-in)/trust/schools/[schoolId]': 'trust-safeguarding',
+	'/(staff)/staff/(signed-in)/trust/schools/[schoolId]/incidents/[incidentId]': 'trust-safeguarding',
 	'/(staff)/staff/(signed-in)/reports': 'oversight',
 	'/(staff)/staff/(signed-in)/reports/csv': 'oversight'
 };

@@ -28,7 +28,9 @@ async function pressAt(browser: Browser, base: string, className: DemoClass) {
 	return context;
 }
 
-test('two schools on one database: each DSL sees only their own school’s reports', async ({ browser }) => {
+test('two schools on one database: each DSL sees only their own school’s reports; the trust DSL sees both', async ({
+	browser
+}) => {
 	test.setTimeout(300_000);
 	const url = await postgresUrl();
 	await emptyPostgres(url);
@@ -67,6 +69,45 @@ test('two schools on one database: each DSL sees only their own school’s repor
 		await expect(dsl.getByRole('row').filter({ hasText: other })).toHaveCount(0);
 	}
 
+	// The trust's safeguarding lead (based at Oak) sees both schools' concerns in one place, and
+	// reads each school's concern inside that school.
+	const trustDsl = await (await at(browser, oak)).newPage();
+	await signInStaff(trustDsl, 'trust.dsl@demo.harbour');
+	await trustDsl.getByRole('link', { name: 'Trust', exact: true }).click();
+	await expect(trustDsl.getByRole('heading', { name: 'Harbour Demo Learning Trust' })).toBeVisible();
+	const concernsNow = trustDsl.getByRole('region', { name: 'Concerns now' });
+	for (const school of ['Oak Infant School (demo)', 'Ash Primary School (demo)']) {
+		const row = concernsNow.getByRole('row').filter({ hasText: school });
+		// Open 1, not yet acknowledged 1: each school's own press, counted in its own row only.
+		await expect(row.getByRole('cell').nth(0)).toHaveText('1');
+		await expect(row.getByRole('cell').nth(1)).toHaveText('1');
+	}
+	await expect(concernsNow.getByRole('row').filter({ hasText: 'Elm' }).getByRole('cell').nth(0)).toHaveText(
+		'0'
+	);
+	await concernsNow.getByRole('link', { name: 'Ash Primary School (demo)' }).click();
+	await expect(
+		trustDsl.getByRole('heading', { name: 'Ash Primary School (demo): open concerns' })
+	).toBeVisible();
+	const ashSchoolUrl = trustDsl.url();
+	await expect(trustDsl.getByRole('row').filter({ hasText: 'Robins' })).toHaveCount(0);
+	await trustDsl.getByRole('row').filter({ hasText: 'Owls' }).getByRole('link').click();
+	await expect(trustDsl.getByRole('heading', { level: 1 })).toHaveText(
+		/Ash Primary School \(demo\), Owls: New/
+	);
+	await expect(trustDsl.getByRole('note')).toContainText('The school’s DSL acknowledges');
+
+	// A trust governor sees the figures, but no concern; a school's own DSL has no trust pages.
+	const trustGovernor = await (await at(browser, oak)).newPage();
+	await signInStaff(trustGovernor, 'trust.governor@demo.harbour');
+	await trustGovernor.goto('/staff/trust');
+	await expect(
+		trustGovernor.getByRole('heading', { name: 'Figures for governors: this school year' })
+	).toBeVisible();
+	await expect(trustGovernor.getByRole('link', { name: 'Ash Primary School (demo)' })).toHaveCount(0);
+	expect((await trustGovernor.goto(ashSchoolUrl))?.status()).toBe(403);
+	expect((await oakDsl.goto('/staff/trust'))?.status()).toBe(403);
+
 	// An address that names no school is refused; the server's own health answers on any address.
 	const stranger = await (await at(browser, `http://nowhere.localhost:${port}`)).newPage();
 	const res = await stranger.goto('/staff/sign-in');
@@ -74,5 +115,13 @@ test('two schools on one database: each DSL sees only their own school’s repor
 	await expect(stranger.locator('body')).toContainText('There is no Harbour school at this address.');
 	expect((await stranger.goto('/api/health'))?.status()).toBe(200);
 
-	for (const c of [...tablets, oakDsl.context(), ashDsl.context(), stranger.context()]) await c.close();
+	for (const c of [
+		...tablets,
+		oakDsl.context(),
+		ashDsl.context(),
+		trustDsl.context(),
+		trustGovernor.context(),
+		stranger.context()
+	])
+		await c.close();
 });

@@ -24,6 +24,7 @@ import { log } from './logger';
 import { dutyFailures, dutyRuns } from './ops/metrics';
 import { SchoolDirectory, type School } from './tenancy/directory';
 import { withSchool } from './tenancy/context';
+import { allSchoolIds } from './tenancy/directory';
 import { seedDemoTrust } from './demo/trust';
 
 interface AppState {
@@ -138,9 +139,31 @@ function every(ms: number, duty: () => Promise<void>, name: string): void {
 	timers.add(t);
 }
 
+/**
+ * Row-level security keeps schools apart only for a role it holds. A superuser or BYPASSRLS role
+ * reads every school: with several schools Harbour refuses to start on one. A role that owns the
+ * tables is held (FORCE), but could turn that off: Harbour says so, once, at start.
+ */
+async function checkDatabaseRole(handle: DatabaseHandle): Promise<void> {
+	const role = handle.role;
+	if (!role || (!role.bypassesRls && !role.ownsTables)) return;
+	const several = (await allSchoolIds(handle.db)).length > 1;
+	if (role.bypassesRls && several) {
+		await handle.close();
+		throw new Error(
+			`the database role ${role.name} is a superuser or has BYPASSRLS, so row-level security cannot keep this deployment's schools apart. Connect DATABASE_URL as an ordinary role (see README, "Many schools on one deployment").`
+		);
+	}
+	log.warn(
+		{ role: role.name, bypassesRls: role.bypassesRls, ownsTables: role.ownsTables },
+		'Harbour connects to PostgreSQL as a role that owns its tables or bypasses row-level security; set DATABASE_OWNER_URL to the owner and DATABASE_URL to a role that owns nothing.'
+	);
+}
+
 export async function startApp(env: Record<string, string | undefined> = process.env): Promise<void> {
 	const config = readConfig(env);
 	const handle = await openDatabase(config.database);
+	await checkDatabaseRole(handle);
 	const live = new LiveHub();
 	if (config.database.engine === 'postgres') await live.bridgeToPostgres(config.database.url);
 	const keys = await vapidKeys(handle.db);

@@ -7,6 +7,7 @@
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { enrolTablet, signInStaff, type DemoClass } from './helpers';
+import { appRoleUrl } from '../../scripts/lib/system-deps.js';
 import { emptyPostgres, portAt, postgresUrl, startServer, stopAllServers } from './service-helpers';
 
 test.afterEach(() => stopAllServers());
@@ -35,12 +36,15 @@ test('two schools on one database: each DSL sees only their own school’s repor
 	const url = await postgresUrl();
 	await emptyPostgres(url);
 	const port = portAt(30);
-	await startServer(
-		port,
-		{ engine: 'postgres', where: url },
-		{ HARBOUR_DEMO: 'trust', PROTOCOL_HEADER: 'x-forwarded-proto' },
-		null
-	);
+	// As a real trust deploys it: the app's role owns nothing; the owner's role only migrates.
+	const start = (on: number) =>
+		startServer(
+			on,
+			{ engine: 'postgres', where: appRoleUrl(url) },
+			{ HARBOUR_DEMO: 'trust', PROTOCOL_HEADER: 'x-forwarded-proto', DATABASE_OWNER_URL: url },
+			null
+		);
+	await start(port);
 	const oak = `http://oak.localhost:${port}`;
 	const ash = `http://ash.localhost:${port}`;
 
@@ -114,6 +118,30 @@ test('two schools on one database: each DSL sees only their own school’s repor
 	expect(res?.status()).toBe(404);
 	await expect(stranger.locator('body')).toContainText('There is no Harbour school at this address.');
 	expect((await stranger.goto('/api/health'))?.status()).toBe(200);
+
+	// One shared host (no wildcard DNS): /s/<slug> chooses the school for this browser.
+	const shared = await (await at(browser, `http://127.0.0.1:${port}`)).newPage();
+	expect((await shared.goto('/staff/sign-in'))?.status()).toBe(404);
+	expect((await shared.goto('/s/nowhere'))?.status()).toBe(404);
+	expect((await shared.goto('/s/%E0'))?.status()).toBe(404);
+	await shared.goto('/s/ash');
+	await signInStaff(shared, 'dsl@demo.harbour');
+	await shared.goto('/staff/incidents?status=all');
+	await expect(shared.getByRole('row').filter({ hasText: 'Owls' })).toHaveCount(1);
+	await expect(shared.getByRole('row').filter({ hasText: 'Robins' })).toHaveCount(0);
+	// Choosing another school there: Ash's session means nothing at Oak.
+	await shared.goto('/s/oak');
+	await shared.goto('/staff/incidents?status=all');
+	await expect(shared).toHaveURL(/\/staff\/sign-in/);
+
+	// The deployment restarts with its three schools (nothing at start-up runs outside a school),
+	// and the DSL's log is as it was.
+	stopAllServers();
+	const again = portAt(31);
+	await start(again);
+	// Cookies belong to the host, whatever the port: the DSL is still signed in.
+	await oakDsl.goto(`http://oak.localhost:${again}/staff/incidents?status=all`);
+	await expect(oakDsl.getByRole('row').filter({ hasText: 'Robins' })).toHaveCount(1);
 
 	for (const c of [
 		...tablets,

@@ -23,7 +23,7 @@ import { pushSender, vapidKeys } from './alerts/push';
 import { log } from './logger';
 import { dutyFailures, dutyRuns } from './ops/metrics';
 import { SchoolDirectory, type School } from './tenancy/directory';
-import { withSchool } from './tenancy/context';
+import { FIRST_SCHOOL_ID, withSchool } from './tenancy/context';
 import { allSchoolIds } from './tenancy/directory';
 import { seedDemoTrust } from './demo/trust';
 
@@ -166,7 +166,9 @@ export async function startApp(env: Record<string, string | undefined> = process
 	await checkDatabaseRole(handle);
 	const live = new LiveHub();
 	if (config.database.engine === 'postgres') await live.bridgeToPostgres(config.database.url);
-	const keys = await vapidKeys(handle.db);
+	// The deployment's own settings (push keys) and the demo live with its first school: on a
+	// restart of many schools, work outside a school sees (and may write) nothing.
+	const keys = await withSchool(FIRST_SCHOOL_ID, () => vapidKeys(handle.db));
 	const subject = `mailto:${config.smtp?.from ?? `harbour@${new URL(config.origin).hostname}`}`;
 	const senders: Senders = {
 		email: config.smtp ? emailSender(config.smtp) : undefined,
@@ -175,10 +177,12 @@ export async function startApp(env: Record<string, string | undefined> = process
 	const schools = new SchoolDirectory(handle.db, config.domain);
 	state = { config, handle, live, senders, schools };
 	stopped = false;
-	if (config.demoTrust && (await schools.all()).length === 1 && (await countStaff(handle.db)) === 0) {
+	const firstHasStaff = (await withSchool(FIRST_SCHOOL_ID, () => countStaff(handle.db))) > 0;
+	const several = (await schools.all()).length > 1;
+	if (config.demoTrust && !several && !firstHasStaff) {
 		console.log(await seedDemoTrust(handle.db, schools, config.origin));
 		log.info({ demo: 'trust' }, 'Created the demo trust.');
-	} else if (config.demo && (await countStaff(handle.db)) === 0) {
+	} else if (config.demo && !several && !firstHasStaff) {
 		const demo = await seedDemoSchool(handle.db);
 		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
 		log.info({ demo: true }, 'Created the demo school.');

@@ -149,7 +149,8 @@ test('two schools on one database: each DSL sees only their own school’s repor
 		ashDsl.context(),
 		trustDsl.context(),
 		trustGovernor.context(),
-		stranger.context()
+		stranger.context(),
+		shared.context()
 	])
 		await c.close();
 });

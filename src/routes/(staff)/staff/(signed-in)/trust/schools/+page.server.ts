@@ -6,6 +6,9 @@ import { parseForm } from '$lib/server/forms/parse-form';
 import { withSchool } from '$lib/server/tenancy/context';
 import { addSchool, NewSchoolSchema, SchoolRefused } from '$lib/server/tenancy/schools';
 import { trustOf } from '$lib/server/trust/trust-scope';
+import { setTrustRole, trustPeople, TrustRoleRefused } from '$lib/server/trust/trust-roles';
+import { EmailSchema } from '$lib/server/forms/fields';
+import { TRUST_ROLES } from '$lib/staff/roles';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The trust's schools and their addresses; the trust admin adds a school here. */
@@ -18,11 +21,18 @@ export const load = (async ({ locals }) => {
 			id: s.id,
 			name: s.name,
 			address: schools.originOf(s, config.origin)
-		}))
+		})),
+		people: await trustPeople(db, trust)
 	};
 }) satisfies PageServerLoad;
 
 const AddSchoolForm = v.pick(NewSchoolSchema, ['slug', 'name']);
+
+const TrustRoleForm = v.object({
+	schoolId: v.pipe(v.string(), v.maxLength(64)),
+	email: EmailSchema,
+	trustRole: v.picklist([...TRUST_ROLES, 'none'], 'Choose a trust role, or none.')
+});
 
 export const actions = {
 	add: async ({ request, locals }) => {
@@ -50,5 +60,23 @@ export const actions = {
 				setupCode: added.setupCode
 			}
 		};
+	},
+	role: async ({ request, locals }) => {
+		const form = await parseForm(request, TrustRoleForm);
+		if (!form.ok) return fail(form.status, { roleMessage: form.message });
+		const { db } = app();
+		const trust = await trustOf(db, locals.school);
+		const { trustRole, ...rest } = form.data;
+		try {
+			await setTrustRole(db, trust, {
+				...rest,
+				trustRole: trustRole === 'none' ? null : trustRole,
+				actor: `staff:${locals.who.staff!.id}`
+			});
+		} catch (e) {
+			if (e instanceof TrustRoleRefused) return fail(400, { roleMessage: e.message });
+			throw e;
+		}
+		return { roleSaved: true };
 	}
 } satisfies Actions;

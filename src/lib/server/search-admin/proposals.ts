@@ -176,7 +176,11 @@ export async function decide(
 }
 
 /** An approved site records who checked it and when, as the shipped sites do. */
-export function stampReview(change: ListChange, staff: Pick<StaffPrincipal, 'displayName'>, now: Date): ListChange {
+export function stampReview(
+	change: ListChange,
+	staff: Pick<StaffPrincipal, 'displayName'>,
+	now: Date
+): ListChange {
 	if (change.kind !== 'add-site') return change;
 	return {
 		...change,

@@ -5,12 +5,24 @@
  */
 import type { Kysely } from 'kysely';
 import type { SafeSearchLists } from '$lib/search';
-import { applyChanges, type ListChange, type ListUpdates, type PublishedChange } from '$lib/search/list-changes';
+import {
+	applyChanges,
+	type ListChange,
+	type ListUpdates,
+	type PublishedChange
+} from '$lib/search/list-changes';
 import type { Database } from '../db/schema';
 import { currentSchool } from '../tenancy/context';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import { changesSince, latestVersion, publishedEntries, type PublishedEntry } from './list-versions';
-import { asPublished, takenBySchool, trustEntries, trustIdOf, trustLatestVersion, type TrustEntry } from './trust-list';
+import {
+	asPublished,
+	takenBySchool,
+	trustEntries,
+	trustIdOf,
+	trustLatestVersion,
+	type TrustEntry
+} from './trust-list';
 
 export interface SchoolLists {
 	readonly lists: SafeSearchLists;
@@ -57,10 +69,7 @@ export async function listVersions(db: Kysely<Database>): Promise<{ school: numb
 export async function schoolPublishedEntries(db: Kysely<Database>): Promise<PublishedEntry[]> {
 	const school = await publishedEntries(db);
 	const { trust } = await trustTaken(db, school);
-	return [
-		...asPublished(trust),
-		...school
-	];
+	return [...asPublished(trust), ...school];
 }
 
 /**

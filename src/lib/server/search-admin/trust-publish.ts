@@ -88,9 +88,16 @@ export async function publishTrustChange(
 			actor: `staff:${staff.id}`,
 			action: 'search-list.trust-published',
 			target: `trust-search-list:${trust.id}:${version}`,
-			detail: { change, reason, trust: trust.name, publishedBy: staff.displayName, publishedFrom: currentSchool() }
+			detail: {
+				change,
+				reason,
+				trust: trust.name,
+				publishedBy: staff.displayName,
+				publishedFrom: currentSchool()
+			}
 		};
-		for (const school of trust.schools) await asSchoolWithin(trx, school.id, () => appendAudit(trx, entry, now));
+		for (const school of trust.schools)
+			await asSchoolWithin(trx, school.id, () => appendAudit(trx, entry, now));
 		return version;
 	});
 	return { ok: true, version, schools: trust.schools.length };

@@ -169,7 +169,9 @@ export function trustWordProblem(
 	if (trustWords.length === 0) return null;
 	const before = compileClassifier(lists);
 	const after = compileClassifier(applyChanges(lists, [change]));
-	const weakened = trustWords.find((word) => before(word).verdict !== 'allow' && after(word).verdict === 'allow');
+	const weakened = trustWords.find(
+		(word) => before(word).verdict !== 'allow' && after(word).verdict === 'allow'
+	);
 	return weakened === undefined
 		? null
 		: `“${weakened}” is on the trust’s list of words that stop a search, and an exception cannot let it through at one school. Ask the trust’s admin if it should change for every school.`;

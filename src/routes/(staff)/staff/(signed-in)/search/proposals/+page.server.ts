@@ -4,7 +4,11 @@ import { lists as shipped } from 'virtual:harbour-safe-search';
 import { app } from '$lib/server/app';
 import { parseForm } from '$lib/server/forms/parse-form';
 import { currentLists } from '$lib/server/search-admin/school-lists';
-import { changeFormChoices, readChangeForm, type ChangeFormName } from '$lib/server/search-admin/proposal-forms';
+import {
+	changeFormChoices,
+	readChangeForm,
+	type ChangeFormName
+} from '$lib/server/search-admin/proposal-forms';
 import { decide, listProposals, propose } from '$lib/server/search-admin/proposals';
 import { searchLogEntry } from '$lib/server/search-admin/search-log';
 import { searchLogScope, signedInStaff } from '$lib/server/search-admin/staff-scope';

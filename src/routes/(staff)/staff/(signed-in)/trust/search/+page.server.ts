@@ -2,7 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { lists as shipped } from 'virtual:harbour-safe-search';
 import { app } from '$lib/server/app';
 import { listRows } from '$lib/server/search-admin/current-list';
-import { changeFormChoices, readChangeForm, type ChangeFormName } from '$lib/server/search-admin/proposal-forms';
+import {
+	changeFormChoices,
+	readChangeForm,
+	type ChangeFormName
+} from '$lib/server/search-admin/proposal-forms';
 import { signedInStaff } from '$lib/server/search-admin/staff-scope';
 import { asPublished } from '$lib/server/search-admin/trust-list';
 import { publishTrustChange, trustList } from '$lib/server/search-admin/trust-publish';

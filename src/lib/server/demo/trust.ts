@@ -9,7 +9,8 @@ import type { Database } from '../db/schema';
 import { addSchool, addTrust } from '../tenancy/schools';
 import { FIRST_SCHOOL_ID, withSchool } from '../tenancy/context';
 import type { SchoolDirectory } from '../tenancy/directory';
-import { describeDemoSchool, seedDemoSchool } from './seed';
+import { createStaff } from '../school/staff';
+import { DEMO_PASSWORD, describeDemoSchool, seedDemoSchool } from './seed';
 
 const SCHOOLS = [
 	{ slug: 'oak', name: 'Oak Infant School (demo)' },
@@ -38,5 +39,12 @@ export async function seedDemoTrust(
 		const demo = await withSchool(ids[i]!, () => seedDemoSchool(db, s.name));
 		out.push(`  ${s.name}:`, describeDemoSchool(demo, directory.originOf(s, origin)));
 	}
+	// The trust's admin, based at Oak (a governor there): publishes the trust-wide safe-search list.
+	await withSchool(FIRST_SCHOOL_ID, async () => {
+		const admin = { email: 'trust.admin@demo.harbour', displayName: 'Demo trust admin' };
+		const id = await createStaff(db, { ...admin, role: 'governor', classId: null, password: DEMO_PASSWORD });
+		await db.updateTable('staff').set({ trust_role: 'admin' }).where('id', '=', id).execute();
+		out.push(`  Trust admin (signs in at ${first!.slug}): ${admin.email}`);
+	});
 	return out.join('\n');
 }

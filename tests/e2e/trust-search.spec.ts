@@ -54,10 +54,14 @@ test('a trust admin publishes a site and a blocked word; a tablet at another sch
 	await word.getByLabel('Category').selectOption('gambling');
 	await word.getByLabel('Word or phrase').fill('zorbleflap');
 	await word.getByRole('button', { name: 'Block it in every school' }).click();
-	await expect(trustAdmin.getByRole('alert').filter({ hasText: 'Say why the list should change' })).toBeVisible();
+	await expect(
+		trustAdmin.getByRole('alert').filter({ hasText: 'Say why the list should change' })
+	).toBeVisible();
 	await word.getByLabel('Why').fill('A gambling game children talked about in two schools.');
 	await word.getByRole('button', { name: 'Block it in every school' }).click();
-	await expect(trustAdmin.getByRole('status').filter({ hasText: 'Published as trust list version 1' })).toBeVisible();
+	await expect(
+		trustAdmin.getByRole('status').filter({ hasText: 'Published as trust list version 1' })
+	).toBeVisible();
 
 	const site = trustAdmin.locator('form[action="?/addSite"]');
 	await site.getByLabel('Address').fill('owl-club.example/kids');
@@ -66,7 +70,9 @@ test('a trust admin publishes a site and a blocked word; a tablet at another sch
 	await site.getByLabel('Words children might search for').fill('owlets, baby owls');
 	await site.getByLabel('Why').fill('The trust’s Year 1 owl topic.');
 	await site.getByRole('button', { name: 'Publish the site to every school' }).click();
-	await expect(trustAdmin.getByRole('status').filter({ hasText: 'Published as trust list version 2' })).toBeVisible();
+	await expect(
+		trustAdmin.getByRole('status').filter({ hasText: 'Published as trust list version 2' })
+	).toBeVisible();
 
 	// The trust's entries and history on its page.
 	await trustAdmin.reload();

@@ -182,7 +182,11 @@ describe('a trust-wide safe-search list on postgres', () => {
 		// An exception for a longer innocent word that merely contains it is the school's to make.
 		expect((await ashChange({ kind: 'add-exception', entry: `${TRUST_WORD}berries` })).ok).toBe(true);
 
-		// Later the trust re-describes its site: Ash decided about that address itself, so it stays off.
+		await ashTablet.sync();
+		expect(siteUrls(ashTablet.lists())).not.toContain(OWLS);
+
+		// Later the trust re-describes its site: Ash decided about that address itself, so it stays
+		// off, on the server and on the tablet that already laid Ash's removal over the trust's site.
 		await publish({ kind: 'remove-site', url: OWLS });
 		await publish(owlSite('Owl Club for everyone'));
 

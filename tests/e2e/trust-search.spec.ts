@@ -5,7 +5,7 @@
  * the site and is kindly blocked on the word, and Ash's staff see both as the trust's entries.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { classTablet, signInStaff } from './helpers';
+import { classTablet, expectNoViolations, signInStaff } from './helpers';
 import { emptyPostgres, portAt, postgresUrl, startServer, stopAllServers } from './service-helpers';
 
 test.afterEach(() => stopAllServers());
@@ -80,6 +80,7 @@ test('a trust admin publishes a site and a blocked word; a tablet at another sch
 	await expect(
 		trustAdmin.getByRole('region', { name: 'History' }).getByRole('row', { name: /zorbleflap/ })
 	).toContainText('Demo trust admin');
+	await expectNoViolations(trustAdmin, 'the trust’s safe-search list');
 
 	// Ash's own staff see them in Ash's list, as the trust's.
 	await ashAdmin.goto('/staff/search/list');

@@ -1,6 +1,13 @@
 /** Steps a person takes, shared by the browser tests. Demo school accounts. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Locator,
+	type Page
+} from '@playwright/test';
 
 export const PASSWORD = 'harbour-demo';
 export const PIN = '1234';
@@ -19,9 +26,16 @@ export async function signInStaff(page: Page, email: string, password = PASSWORD
 	await expect(page).toHaveURL(/\/staff$/);
 }
 
-/** What a teacher reads off the printed class card: the picture password, in order. */
-export async function readClassCard(browser: Browser, className: DemoClass): Promise<string[]> {
-	const context = await browser.newContext();
+/**
+ * What a teacher reads off the printed class card: the picture password, in order. `options`
+ * picks another school's address (a `baseURL`) on a many-school server.
+ */
+export async function readClassCard(
+	browser: Browser,
+	className: DemoClass,
+	options: BrowserContextOptions = {}
+): Promise<string[]> {
+	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await signInStaff(page, 'admin@demo.harbour');
 	await page.goto('/staff/admin/classes');
@@ -91,10 +105,11 @@ export async function keptForOffline(page: Page, path: string): Promise<void> {
 /** A signed-in class tablet in a fresh browser context. */
 export async function classTablet(
 	browser: Browser,
-	className: DemoClass
+	className: DemoClass,
+	options: BrowserContextOptions = {}
 ): Promise<{ context: BrowserContext; page: Page }> {
-	const tiles = await readClassCard(browser, className);
-	const context = await browser.newContext();
+	const tiles = await readClassCard(browser, className, options);
+	const context = await browser.newContext(options);
 	const page = await enrolTablet(context, className);
 	await signInClass(page, className, tiles);
 	return { context, page };

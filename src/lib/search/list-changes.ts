@@ -60,6 +60,18 @@ export const ListUpdatesSchema = v.object({
 });
 export type ListUpdates = v.InferOutput<typeof ListUpdatesSchema>;
 
+/** A change as stored (JSON text), checked again as it is read. */
+export function parseChange(json: string): ListChange {
+	return v.parse(ListChangeSchema, JSON.parse(json));
+}
+
+/** The site address a change is about, if it is about a site. */
+export function changedSite(change: ListChange): string | null {
+	if (change.kind === 'add-site') return change.site.url;
+	if (change.kind === 'remove-site') return change.url;
+	return null;
+}
+
 /** One word, or a phrase of several? Read exactly as the classifier reads list entries. */
 export function isPhrase(entry: string): boolean {
 	return listEntryWords(entry).length > 1;

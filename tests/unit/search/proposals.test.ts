@@ -15,11 +15,8 @@ import type { DatabaseHandle } from '../../../src/lib/server/db/connect';
 import { ingestEvents } from '../../../src/lib/server/events/ingest';
 import { createClass } from '../../../src/lib/server/school/classes';
 import { currentListRows, listCsv } from '../../../src/lib/server/search-admin/current-list';
-import {
-	changesSince,
-	currentLists,
-	latestVersion
-} from '../../../src/lib/server/search-admin/list-versions';
+import { changesSince, latestVersion } from '../../../src/lib/server/search-admin/list-versions';
+import { currentLists } from '../../../src/lib/server/search-admin/school-lists';
 import { decide, listProposals, propose } from '../../../src/lib/server/search-admin/proposals';
 import { purgeSearchLog } from '../../../src/lib/server/search-admin/retention';
 import { markReviewed, reviewStatus } from '../../../src/lib/server/search-admin/review';

@@ -65,6 +65,8 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/search/list': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/search/list.csv': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/search/training-export.txt': 'safeguarding',
+	// The trust-wide safe-search list that every school of the trust extends: the trust's admin.
+	'/(staff)/staff/(signed-in)/trust/search': 'trust-admin',
 	'/(staff)/staff/(signed-in)/classes/[classId]': 'class-staff',
 	// Launching, leading, pausing and ending a lesson: the class's own teacher, the DSL, an admin.
 	'/(staff)/staff/(signed-in)/classes/[classId]/board': 'class-staff',

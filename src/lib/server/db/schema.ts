@@ -370,9 +370,24 @@ export interface SchoolTable {
 	created_at: string;
 }
 
+/** One published version of a trust's safe-search list: one change, who, when, why (0014). */
+export interface TrustSearchVersionTable {
+	trust_id: string;
+	version: number;
+	/** A ListChange, as JSON. */
+	change: string;
+	reason: string;
+	/** The trust admin's staff id at their base school, their name then, and that school. */
+	published_by: string;
+	published_by_name: string;
+	published_from: string;
+	published_at: string;
+}
+
 export interface Database {
 	trusts: TrustTable;
 	schools: SchoolTable;
+	trust_search_versions: TrustSearchVersionTable;
 	staff: StaffTable;
 	classes: ClassTable;
 	sessions: SessionTable;

@@ -40,9 +40,11 @@ export async function seedDemoTrust(
 		out.push(`  ${s.name}:`, describeDemoSchool(demo, directory.originOf(s, origin)));
 	}
 	// The trust's own people, based at Oak: a governor there (no pupil detail, no school alerts),
-	// with a trust role that opens every school's figures, and for the trust DSL their concerns.
+	// with a trust role that opens every school's figures; the trust DSL reads their concerns, the
+	// trust admin adds schools and publishes the trust-wide safe-search list.
 	const trustPeople = [
 		{ email: 'trust.dsl@demo.harbour', displayName: 'Demo trust DSL', trustRole: 'dsl' as const },
+		{ email: 'trust.admin@demo.harbour', displayName: 'Demo trust admin', trustRole: 'admin' as const },
 		{
 			email: 'trust.governor@demo.harbour',
 			displayName: 'Demo trust governor',

@@ -1,18 +1,23 @@
 /**
  * The whole current list, one row per entry, saying who approved it and why: for the printable
- * page and the CSV download. Shipped entries say "Harbour starter list". No pupil data.
+ * page and the CSV download. Shipped entries say "Harbour starter list", the trust's say "Trust
+ * list" with the trust admin who published them. No pupil data.
  */
 import type { Kysely } from 'kysely';
 import type { SafeSearchLists } from '$lib/search';
 import { applyChanges, isPhrase, type ListChange } from '$lib/search/list-changes';
 import type { Database } from '../db/schema';
 import { toCsv } from '../http/csv';
-import { publishedEntries, type PublishedEntry } from './list-versions';
+import type { PublishedEntry } from './list-versions';
+import { schoolPublishedEntries } from './school-lists';
 
 export const STARTER_LIST = 'Harbour starter list';
+export const TRUST_LIST = 'Trust list';
 
 export interface ListRow {
 	readonly list: 'Site' | 'Blocked word' | 'Alert word' | 'Exception';
+	/** Where the entry comes from: shipped with Harbour, the trust's list, or the school's own. */
+	readonly source: 'starter' | 'trust' | 'school';
 	/** The term category, or the site's address. */
 	readonly where: string;
 	readonly entry: string;
@@ -45,9 +50,20 @@ function provenance(entries: readonly PublishedEntry[]): Map<string, PublishedEn
 	return byKey;
 }
 
-function approval(entry: PublishedEntry | undefined): Pick<ListRow, 'approvedBy' | 'approvedOn' | 'why'> {
-	if (entry === undefined) return { approvedBy: STARTER_LIST, approvedOn: '', why: 'Shipped with Harbour' };
+function approval(
+	entry: PublishedEntry | undefined
+): Pick<ListRow, 'source' | 'approvedBy' | 'approvedOn' | 'why'> {
+	if (entry === undefined)
+		return { source: 'starter', approvedBy: STARTER_LIST, approvedOn: '', why: 'Shipped with Harbour' };
+	if (entry.list === 'trust')
+		return {
+			source: 'trust',
+			approvedBy: `${TRUST_LIST} (approved by ${entry.approvedBy}, the trust’s admin)`,
+			approvedOn: entry.approvedAt.slice(0, 10),
+			why: entry.reason
+		};
 	return {
+		source: 'school',
 		approvedBy: `${entry.approvedBy} (proposed by ${entry.proposedBy})`,
 		approvedOn: entry.approvedAt.slice(0, 10),
 		why: [entry.reason, entry.decisionReason].filter((s) => s !== '').join(' — ')
@@ -97,7 +113,7 @@ export function listRows(lists: SafeSearchLists, entries: readonly PublishedEntr
 }
 
 export async function currentListRows(db: Kysely<Database>, shipped: SafeSearchLists): Promise<ListRow[]> {
-	const entries = await publishedEntries(db);
+	const entries = await schoolPublishedEntries(db);
 	return listRows(
 		applyChanges(
 			shipped,

@@ -1,23 +1,15 @@
 /**
- * Published versions of the safe-search lists. Version 0 is the lists shipped in the build;
- * each approved proposal publishes the next version, holding its entries (the changes). The
- * current lists are the shipped ones with every published change laid over them in order, the
- * same way a tablet lays the changes it fetched over its own copy.
+ * Published versions of a school's own safe-search list. Version 0 is the lists shipped in the
+ * build; each approved proposal publishes the next version, holding its entries (the changes).
+ * The current lists (school-lists.ts) are the shipped ones with the trust's changes and then
+ * every published change laid over them in order, the same way a tablet lays the changes it
+ * fetched over its own copy.
  */
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
-import * as v from 'valibot';
-import type { SafeSearchLists } from '$lib/search';
-import {
-	applyChanges,
-	ListChangeSchema,
-	type ListChange,
-	type PublishedChange
-} from '$lib/search/list-changes';
+import { parseChange, type ListChange, type PublishedChange } from '$lib/search/list-changes';
 import type { Database } from '../db/schema';
 
-export function parseChange(json: string): ListChange {
-	return v.parse(ListChangeSchema, JSON.parse(json));
-}
+export { parseChange };
 
 export async function latestVersion(db: Kysely<Database>): Promise<number> {
 	const row = await db
@@ -39,17 +31,10 @@ export async function changesSince(db: Kysely<Database>, since: number): Promise
 	return rows.map((row) => ({ version: Number(row.version), change: parseChange(row.change) }));
 }
 
-/** The lists as they stand now: shipped lists plus every published change. */
-export async function currentLists(db: Kysely<Database>, shipped: SafeSearchLists): Promise<SafeSearchLists> {
-	const changes = await changesSince(db, 0);
-	return applyChanges(
-		shipped,
-		changes.map((c) => c.change)
-	);
-}
-
 /** Who proposed and who approved each published change, and why. */
 export interface PublishedEntry {
+	/** The school's own list, or its trust's (trust-list.ts). */
+	readonly list: 'school' | 'trust';
 	readonly version: number;
 	readonly change: ListChange;
 	readonly reason: string;
@@ -79,6 +64,7 @@ export async function publishedEntries(db: Kysely<Database>): Promise<PublishedE
 		.orderBy('e.position')
 		.execute();
 	return rows.map((row) => ({
+		list: 'school' as const,
 		version: Number(row.version),
 		change: parseChange(row.change),
 		reason: row.reason,

@@ -1,12 +1,13 @@
 /**
- * The four proposal forms on the staff proposals screen, read with valibot into a change and a
- * reason. Messages say what to type; validate-change.ts then checks the change against the list.
+ * The four change forms (on a school's proposals screen and on the trust's list screen), read
+ * with valibot into a change and a reason. Messages say what to type; validate-change.ts then checks the change against the list.
  */
 import * as v from 'valibot';
-import { AGE_BANDS, SUBJECTS } from '$lib/search';
+import { AGE_BANDS, SUBJECTS, type SafeSearchLists } from '$lib/search';
 import type { ListChange } from '$lib/search/list-changes';
 import { MAX_REASON } from './proposals';
 import { noHiddenCharacters } from '../forms/fields';
+import { parseForm, type FormResult } from '../forms/parse-form';
 
 const words = (what: string, max: number) =>
 	v.pipe(
@@ -98,5 +99,52 @@ export function addSiteInput(
 				reviewed_on: today
 			}
 		}
+	};
+}
+
+/** The four forms, by the name the screens give them (form actions addSite, removeSite, …). */
+export type ChangeFormName = 'site' | 'remove' | 'term' | 'exception';
+
+/** Reads one change form into a change and its reason, or the first thing to fix. */
+export async function readChangeForm(
+	request: Request,
+	form: ChangeFormName,
+	proposer: string,
+	today: string
+): Promise<FormResult<ProposalInput>> {
+	const read = async <S extends v.GenericSchema, T>(schema: S, toInput: (data: v.InferOutput<S>) => T) => {
+		const parsed = await parseForm(request, schema);
+		return parsed.ok ? { ok: true as const, data: toInput(parsed.data) } : parsed;
+	};
+	switch (form) {
+		case 'site':
+			return read(AddSiteForm, (data) => addSiteInput(data, proposer, today));
+		case 'remove':
+			return read(RemoveSiteForm, (data) => ({
+				reason: data.reason,
+				change: { kind: 'remove-site', url: data.url }
+			}));
+		case 'term':
+			return read(AddTermForm, (data) => ({
+				reason: data.reason,
+				change: { kind: 'add-term', category: data.category, term: data.term }
+			}));
+		case 'exception':
+			return read(AddExceptionForm, (data) => ({
+				reason: data.reason,
+				change: { kind: 'add-exception', entry: data.entry }
+			}));
+	}
+}
+
+/** What the change forms offer to choose from, read off the lists they change. */
+export function changeFormChoices(lists: SafeSearchLists) {
+	return {
+		sites: [...lists.sites]
+			.sort((a, b) => a.title.localeCompare(b.title, 'en-GB'))
+			.map((s) => ({ url: s.url, title: s.title })),
+		categories: lists.terms.categories.map((c) => ({ id: c.id, label: c.label, action: c.action })),
+		subjects: SUBJECTS,
+		ageBands: AGE_BANDS
 	};
 }

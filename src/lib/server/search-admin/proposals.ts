@@ -11,8 +11,9 @@ import { appendAudit } from '../audit/audit-log';
 import { newId } from '../auth/tokens';
 import type { StaffPrincipal } from '../auth/sessions';
 import type { Database, SearchProposalTable } from '../db/schema';
-import { currentLists, parseChange, publishChange } from './list-versions';
-import { validateChange } from './validate-change';
+import { parseChange, publishChange } from './list-versions';
+import { schoolLists } from './school-lists';
+import { validateSchoolChange } from './validate-change';
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -27,7 +28,7 @@ export function canPropose(staff: Pick<StaffPrincipal, 'role'>): boolean {
 	return staff.role !== 'governor';
 }
 
-function checkReason(reason: string, what: string): string | null {
+export function checkReason(reason: string, what: string): string | null {
 	const trimmed = reason.trim();
 	if (trimmed === '') return `Say ${what}: the next person to check the list will want to know.`;
 	if (trimmed.length > MAX_REASON) return `Keep the reason to ${MAX_REASON} characters.`;
@@ -44,7 +45,7 @@ export async function propose(
 	if (!canPropose(staff)) return { ok: false, message: 'Governors cannot propose changes to the list.' };
 	const reasonProblem = checkReason(input.reason, 'why the list should change');
 	if (reasonProblem !== null) return { ok: false, message: reasonProblem };
-	const checked = validateChange(await currentLists(db, shipped), input.change);
+	const checked = await checkForSchool(db, shipped, input.change);
 	if (!checked.ok) return checked;
 	const change = JSON.stringify(checked.value);
 	const waiting = await db
@@ -83,6 +84,16 @@ export async function propose(
 		);
 	});
 	return { ok: true, id };
+}
+
+/** The change checked against the school's lists as they stand (its trust's words included). */
+async function checkForSchool(db: Kysely<Database>, shipped: SafeSearchLists, change: ListChange) {
+	const { lists, trust } = await schoolLists(db, shipped);
+	return validateSchoolChange(
+		lists,
+		trust.map((t) => t.change),
+		change
+	);
 }
 
 export interface DecisionInput {
@@ -126,7 +137,7 @@ export async function decide(
 
 	let change = parseChange(proposal.change);
 	if (input.approve) {
-		const checked = validateChange(await currentLists(db, shipped), change);
+		const checked = await checkForSchool(db, shipped, change);
 		if (!checked.ok) return { ok: false, message: `This change no longer fits the list: ${checked.message}` };
 		change = stampReview(checked.value, staff, now);
 	}
@@ -165,7 +176,11 @@ export async function decide(
 }
 
 /** An approved site records who checked it and when, as the shipped sites do. */
-function stampReview(change: ListChange, staff: StaffPrincipal, now: Date): ListChange {
+export function stampReview(
+	change: ListChange,
+	staff: Pick<StaffPrincipal, 'displayName'>,
+	now: Date
+): ListChange {
 	if (change.kind !== 'add-site') return change;
 	return {
 		...change,

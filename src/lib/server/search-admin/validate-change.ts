@@ -154,3 +154,37 @@ export function validateChange(lists: SafeSearchLists, change: ListChange): Chec
 			return checkException(lists, change);
 	}
 }
+
+/**
+ * A school may not weaken its trust's blocked or alert words (trust-list.ts): an exception that
+ * would let one of them through, searched on its own, is refused with who to ask.
+ */
+export function trustWordProblem(
+	lists: SafeSearchLists,
+	trustChanges: readonly ListChange[],
+	change: ListChange
+): string | null {
+	if (change.kind !== 'add-exception') return null;
+	const trustWords = trustChanges.flatMap((c) => (c.kind === 'add-term' ? [c.term] : []));
+	if (trustWords.length === 0) return null;
+	const before = compileClassifier(lists);
+	const after = compileClassifier(applyChanges(lists, [change]));
+	const weakened = trustWords.find(
+		(word) => before(word).verdict !== 'allow' && after(word).verdict === 'allow'
+	);
+	return weakened === undefined
+		? null
+		: `“${weakened}” is on the trust’s list of words that stop a search, and an exception cannot let it through at one school. Ask the trust’s admin if it should change for every school.`;
+}
+
+/** A school's change: fits its current lists, and keeps the trust's words holding. */
+export function validateSchoolChange(
+	lists: SafeSearchLists,
+	trustChanges: readonly ListChange[],
+	change: ListChange
+): Checked<ListChange> {
+	const checked = validateChange(lists, change);
+	if (!checked.ok) return checked;
+	const trustProblem = trustWordProblem(lists, trustChanges, checked.value);
+	return trustProblem === null ? checked : problem(trustProblem);
+}

@@ -14,6 +14,7 @@ import { classLaunches } from './0008-class-launches';
 import { searchMissed } from './0011-search-missed';
 import { schools } from './0012-schools';
 import { trustRoles } from './0013-trust-roles';
+import { trustSearch } from './0014-trust-search';
 
 const migrations: Record<string, Migration> = {
 	'0001_foundation': foundation,
@@ -25,7 +26,8 @@ const migrations: Record<string, Migration> = {
 	'0008_class_launches': classLaunches,
 	'0011_search_missed': searchMissed,
 	'0012_schools': schools,
-	'0013_trust_roles': trustRoles
+	'0013_trust_roles': trustRoles,
+	'0014_trust_search': trustSearch
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,14 +2,15 @@ import { fail } from '@sveltejs/kit';
 import { lists as shipped } from 'virtual:harbour-safe-search';
 import { app } from '$lib/server/app';
 import { currentListRows } from '$lib/server/search-admin/current-list';
-import { latestVersion } from '$lib/server/search-admin/list-versions';
+import { listVersions } from '$lib/server/search-admin/school-lists';
 import { markReviewed } from '$lib/server/search-admin/review';
 import { signedInStaff } from '$lib/server/search-admin/staff-scope';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
 	const { db } = app();
-	return { rows: await currentListRows(db, shipped), version: await latestVersion(db) };
+	const versions = await listVersions(db);
+	return { rows: await currentListRows(db, shipped), version: versions.school, trustVersion: versions.trust };
 }) satisfies PageServerLoad;
 
 export const actions = {

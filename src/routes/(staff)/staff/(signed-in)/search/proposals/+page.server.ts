@@ -3,19 +3,15 @@ import * as v from 'valibot';
 import { lists as shipped } from 'virtual:harbour-safe-search';
 import { app } from '$lib/server/app';
 import { parseForm } from '$lib/server/forms/parse-form';
-import { currentLists } from '$lib/server/search-admin/list-versions';
+import { currentLists } from '$lib/server/search-admin/school-lists';
 import {
-	AddExceptionForm,
-	AddSiteForm,
-	AddTermForm,
-	addSiteInput,
-	RemoveSiteForm,
-	type ProposalInput
+	changeFormChoices,
+	readChangeForm,
+	type ChangeFormName
 } from '$lib/server/search-admin/proposal-forms';
 import { decide, listProposals, propose } from '$lib/server/search-admin/proposals';
 import { searchLogEntry } from '$lib/server/search-admin/search-log';
 import { searchLogScope, signedInStaff } from '$lib/server/search-admin/staff-scope';
-import { AGE_BANDS, SUBJECTS } from '$lib/search';
 import { formatTime } from '$lib/staff/format-time';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -37,29 +33,18 @@ export const load = (async (event) => {
 	const lists = await currentLists(db, shipped);
 	return {
 		proposals: await listProposals(db),
-		sites: [...lists.sites]
-			.sort((a, b) => a.title.localeCompare(b.title, 'en-GB'))
-			.map((s) => ({ url: s.url, title: s.title })),
-		categories: lists.terms.categories.map((c) => ({ id: c.id, label: c.label, action: c.action })),
-		subjects: SUBJECTS,
-		ageBands: AGE_BANDS,
+		...changeFormChoices(lists),
 		prefill: await wronglyBlocked(event)
 	};
 }) satisfies PageServerLoad;
 
-type Form = 'site' | 'remove' | 'term' | 'exception';
-
 /** Read one proposal form and send it, or say what to fix (and which form it was). */
-async function proposeFrom<S extends v.GenericSchema<unknown, unknown>>(
-	{ request, locals }: RequestEvent,
-	form: Form,
-	schema: S,
-	toInput: (data: v.InferOutput<S>, proposer: string) => ProposalInput
-) {
+async function proposeFrom({ request, locals }: RequestEvent, form: ChangeFormName) {
 	const staff = signedInStaff(locals.who);
-	const parsed = await parseForm(request, schema);
-	if (!parsed.ok) return fail(400, { form, message: parsed.message });
-	const result = await propose(app().db, shipped, staff, toInput(parsed.data, staff.displayName));
+	const today = new Date().toISOString().slice(0, 10);
+	const parsed = await readChangeForm(request, form, staff.displayName, today);
+	if (!parsed.ok) return fail(parsed.status, { form, message: parsed.message });
+	const result = await propose(app().db, shipped, staff, parsed.data);
 	if (!result.ok) return fail(400, { form, message: result.message });
 	return { form, ok: 'Sent. The DSL or an admin (not you) will check it before it reaches the tablets.' };
 }
@@ -89,25 +74,10 @@ async function decideFrom({ request, locals }: RequestEvent, approve: boolean) {
 }
 
 export const actions = {
-	addSite: (event) =>
-		proposeFrom(event, 'site', AddSiteForm, (data, proposer) =>
-			addSiteInput(data, proposer, new Date().toISOString().slice(0, 10))
-		),
-	removeSite: (event) =>
-		proposeFrom(event, 'remove', RemoveSiteForm, (data) => ({
-			reason: data.reason,
-			change: { kind: 'remove-site', url: data.url }
-		})),
-	addTerm: (event) =>
-		proposeFrom(event, 'term', AddTermForm, (data) => ({
-			reason: data.reason,
-			change: { kind: 'add-term', category: data.category, term: data.term }
-		})),
-	addException: (event) =>
-		proposeFrom(event, 'exception', AddExceptionForm, (data) => ({
-			reason: data.reason,
-			change: { kind: 'add-exception', entry: data.entry }
-		})),
+	addSite: (event) => proposeFrom(event, 'site'),
+	removeSite: (event) => proposeFrom(event, 'remove'),
+	addTerm: (event) => proposeFrom(event, 'term'),
+	addException: (event) => proposeFrom(event, 'exception'),
 	approve: (event) => decideFrom(event, true),
 	reject: (event) => decideFrom(event, false)
 } satisfies Actions;

@@ -6,7 +6,7 @@
  * browser context, as nginx would add it.
  */
 import { expect, test, type Browser } from '@playwright/test';
-import { enrolTablet, signInStaff, type DemoClass } from './helpers';
+import { enrolTablet, expectNoViolations, signInStaff, type DemoClass } from './helpers';
 import { appRoleUrl } from '../../scripts/lib/system-deps.js';
 import { emptyPostgres, portAt, postgresUrl, startServer, stopAllServers } from './service-helpers';
 
@@ -32,7 +32,7 @@ async function pressAt(browser: Browser, base: string, className: DemoClass) {
 test('two schools on one database: each DSL sees only their own school’s reports; the trust DSL sees both', async ({
 	browser
 }) => {
-	test.setTimeout(300_000);
+	test.setTimeout(480_000);
 	const url = await postgresUrl();
 	await emptyPostgres(url);
 	const port = portAt(30);
@@ -89,6 +89,7 @@ test('two schools on one database: each DSL sees only their own school’s repor
 	await expect(concernsNow.getByRole('row').filter({ hasText: 'Elm' }).getByRole('cell').nth(0)).toHaveText(
 		'0'
 	);
+	await expectNoViolations(trustDsl, 'trust dashboard');
 	await concernsNow.getByRole('link', { name: 'Ash Primary School (demo)' }).click();
 	await expect(
 		trustDsl.getByRole('heading', { name: 'Ash Primary School (demo): open concerns' })
@@ -100,6 +101,41 @@ test('two schools on one database: each DSL sees only their own school’s repor
 		/Ash Primary School \(demo\), Owls: New/
 	);
 	await expect(trustDsl.getByRole('note')).toContainText('The school’s DSL acknowledges');
+	await expectNoViolations(trustDsl, 'a school’s concern, read by the trust DSL');
+	await trustDsl.goBack();
+	await expectNoViolations(trustDsl, 'a school’s open concerns, for the trust DSL');
+
+	// The trust admin's schools page: addresses, trust roles, adding a school.
+	const trustAdmin = await (await at(browser, oak)).newPage();
+	await signInStaff(trustAdmin, 'trust.admin@demo.harbour');
+	await trustAdmin.goto('/staff/trust/schools');
+	await expect(trustAdmin.getByRole('row').filter({ hasText: 'Demo trust DSL' })).toContainText(
+		'Trust safeguarding lead'
+	);
+	await expectNoViolations(trustAdmin, 'trust schools');
+	await trustAdmin.getByLabel('School name').fill('Birch Infant School');
+	await trustAdmin.getByLabel(/Address name/).fill('birch');
+	await trustAdmin.getByRole('button', { name: 'Add the school' }).click();
+	const code = (await trustAdmin.locator('.code strong').textContent({ timeout: 30_000 }))!.trim();
+	expect(code).toMatch(/^[A-Z2-9]{12}$/);
+	// The new school's address answers at once; its /setup wants the code, not just the address.
+	const birch = await (await at(browser, `http://birch.localhost:${port}`)).newPage();
+	await birch.goto('/setup');
+	const setUp = async (typed: string) => {
+		await birch.getByLabel(/Set-up code/).fill(typed);
+		await birch.getByLabel('School name').fill('Birch Infant School');
+		await birch.getByLabel('Your name').fill('Bea');
+		await birch.getByLabel('Your email').fill('bea@birch.example');
+		await birch.getByLabel(/^Password/).fill('birch tree password 2026');
+		await birch.getByRole('button', { name: 'Create the admin account' }).click();
+	};
+	await setUp('WRONG2345678');
+	await expect(birch.getByRole('alert')).toContainText('That set-up code is not right', { timeout: 30_000 });
+	await setUp(code.toLowerCase());
+	await expect(birch).toHaveURL(/\/staff$/, { timeout: 30_000 });
+	await expect(
+		trustDsl.goto('/staff/trust').then(() => trustDsl.getByRole('row').filter({ hasText: 'Birch' }).count())
+	).resolves.toBeGreaterThan(0);
 
 	// A trust governor sees the figures, but no concern; a school's own DSL has no trust pages.
 	const trustGovernor = await (await at(browser, oak)).newPage();
@@ -149,6 +185,8 @@ test('two schools on one database: each DSL sees only their own school’s repor
 		ashDsl.context(),
 		trustDsl.context(),
 		trustGovernor.context(),
+		trustAdmin.context(),
+		birch.context(),
 		stranger.context(),
 		shared.context()
 	])

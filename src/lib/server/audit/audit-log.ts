@@ -45,10 +45,14 @@ export function rowHash(row: Omit<AuditTable, 'row_hash' | 'school_id'>): string
 }
 
 async function lockChain(trx: Transaction<Database>): Promise<void> {
-	// PostgreSQL: several app servers may append at once; serialise them on one advisory lock.
+	// PostgreSQL: several app servers may append at once; serialise them on an advisory lock for
+	// the chain written to (one chain per school: the first school the connection is set for, the
+	// one new rows go to), so one school's audit never waits for another's.
 	// SQLite: writes are already serialised by the database file's write lock.
 	if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-		await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
+		await sql`select pg_advisory_xact_lock(4242001, hashtext(split_part(current_setting('harbour.schools', true), ',', 1)))`.execute(
+			trx
+		);
 	}
 }
 

@@ -132,9 +132,13 @@ export class SchoolClient {
 
 	/**
 	 * Opens an event stream and keeps reading it: `text()` is everything that has arrived,
-	 * `opened` settles once the server said it is connected (or the stream ended).
+	 * `opened` settles once the server said it is connected (or the stream ended); `onChunk` hears
+	 * each piece as it arrives.
 	 */
-	stream(path: string): {
+	stream(
+		path: string,
+		onChunk: (chunk: string) => void = () => {}
+	): {
 		text: () => string;
 		status: Promise<number>;
 		opened: Promise<void>;
@@ -154,7 +158,9 @@ export class SchoolClient {
 		const req = http.request({ host: '127.0.0.1', port: this.port, path, headers, agent: false }, (res) => {
 			status(res.statusCode ?? 0);
 			res.on('data', (c: Buffer) => {
-				text += c.toString('utf8');
+				const chunk = c.toString('utf8');
+				text += chunk;
+				onChunk(chunk);
 				if (text.includes(': connected') || text.includes('event:')) opened();
 			});
 			res.on('end', () => opened());

@@ -66,7 +66,7 @@ try {
 	const from =
 		config.database.engine === 'sqlite'
 			? await backupSqlite(config.database.path)
-			: backupPostgres(config.database.url, schools);
+			: backupPostgres(config.database.ownerUrl ?? config.database.url, schools);
 	console.log(`Backed up ${from} to ${target}`);
 	if (head) console.log(`Audit log head: ${head.rows} rows, last hash ${head.hash.slice(0, 16)}…`);
 } catch (e) {

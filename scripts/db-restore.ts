@@ -87,7 +87,7 @@ try {
 				: `${file} is a PostgreSQL backup: restore it with DATABASE_URL pointing at an empty PostgreSQL database.`
 		);
 	if (config.database.engine === 'sqlite') await restoreSqlite(file, config.database.path);
-	else await restorePostgres(file, config.database.url);
+	else await restorePostgres(file, config.database.ownerUrl ?? config.database.url);
 	const handle = await openDatabaseReadOnly(config.database);
 	try {
 		// Each school's chain is checked, and each school's anchors kept beside the new database.

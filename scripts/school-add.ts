@@ -1,7 +1,7 @@
 // `npm run school:add -- --slug oak --name "Oak Infant School" [--trust "Oak Learning Trust"]`:
 // adds a school to a many-schools deployment (PostgreSQL). It answers at
-// <slug>.<HARBOUR_DOMAIN>; its first admin is made on that address's /setup page, as for a new
-// one-school deployment. Exit 0: added. Exit 1: refused (the sentence says why). Exit 2: the
+// <slug>.<HARBOUR_DOMAIN>; its first admin is made on that address's /setup page with the
+// one-time set-up code printed here (give it to the school's admin; it is not shown again). Exit 0: added. Exit 1: refused (the sentence says why). Exit 2: the
 // database could not be opened.
 import { parseArgs } from 'node:util';
 import { readConfig } from '../src/lib/server/config/config';
@@ -34,11 +34,11 @@ try {
 		});
 		if (config.domain)
 			console.log(
-				`Added ${school.name} at ${school.slug}.${config.domain}. Its first admin signs up at https://${school.slug}.${config.domain}/setup now.`
+				`Added ${school.name} at ${school.slug}.${config.domain}. Its first admin signs up at https://${school.slug}.${config.domain}/setup with the set-up code ${school.setupCode} (shown only now).`
 			);
 		else
 			console.log(
-				`Added ${school.name} (address name “${school.slug}”). Set HARBOUR_DOMAIN so it answers at ${school.slug}.<your domain>; its first admin then signs up at that address's /setup.`
+				`Added ${school.name} (address name “${school.slug}”). Set HARBOUR_DOMAIN so it answers at ${school.slug}.<your domain>; its first admin then signs up at that address's /setup with the set-up code ${school.setupCode} (shown only now).`
 			);
 	} catch (e) {
 		if (!(e instanceof SchoolRefused)) throw e;

@@ -16,6 +16,7 @@ import { deviceFromToken } from '$lib/server/auth/devices';
 import { bodyLimitFor } from '$lib/server/http/body-limits';
 import { tooLargeMessage } from '$lib/server/http/bounded-body';
 import { withSchool } from '$lib/server/tenancy/context';
+import { CHOOSE_PATH, SCHOOL_COOKIE } from '$lib/server/tenancy/directory';
 
 export const init: ServerInit = async () => {
 	try {
@@ -46,9 +47,11 @@ async function whoIsThis(cookies: Parameters<Handle>[0]['event']['cookies']): Pr
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function refuse(isApi: boolean, status: number, message: string): Response {
-	return isApi
+	const response = isApi
 		? json({ message }, { status })
 		: new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
+	return response;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -64,19 +67,47 @@ const SECURITY_HEADERS: Record<string, string> = {
 const SERVER_ROUTES = new Set(['/api/health', '/api/ready', '/metrics']);
 
 export const handle: Handle = withRequestLog(async ({ event, resolve }) => {
-	const { url, route } = event;
+	const { url, route, request } = event;
 	// By the matched route, never by the raw path: /%61pi/… is still an API route.
 	const isApi = route.id?.startsWith('/api/') ?? url.pathname.startsWith('/api/');
-	if (route.id && SERVER_ROUTES.has(route.id)) return forSchool({ event, resolve }, isApi);
+	if (route.id && SERVER_ROUTES.has(route.id)) return guarded({ event, resolve }, isApi);
+	// One shared host for many schools: /s/<slug> chooses the school for this browser or tablet.
+	const choose = CHOOSE_PATH.exec(url.pathname);
+	if (choose && request.method === 'GET') {
+		let slug = '';
+		try {
+			slug = decodeURIComponent(choose[1]!).toLowerCase();
+		} catch {
+			// A broken escape names no school.
+		}
+		const chosen = await app().schools.forSlug(slug);
+		if (!chosen) return refuse(false, 404, 'There is no Harbour school with that name.');
+		event.cookies.set(SCHOOL_COOKIE, chosen.slug, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 400 * 24 * 3600
+		});
+		redirect(303, '/');
+	}
 	// Which school: from the address, before anything else. Everything after runs for it, so on
 	// PostgreSQL the database itself shows and accepts only this school's rows.
-	const school = await app().schools.forHost(url.host);
+	const school = await app().schools.forHost(url.host, event.cookies.get(SCHOOL_COOKIE));
 	if (!school) return refuse(isApi, 404, 'There is no Harbour school at this address.');
 	event.locals.school = school;
-	return withSchool(school.id, () => forSchool({ event, resolve }, isApi));
+	return withSchool(school.id, () => guarded({ event, resolve }, isApi));
 });
 
-async function forSchool({ event, resolve }: Parameters<Handle>[0], isApi: boolean): Promise<Response> {
+/** The security headers every answer carries, refusals included. */
+function withHeaders(response: Response, url: URL): Response {
+	for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
+	if (url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000');
+	return response;
+}
+
+/** Same-origin writes, bounded bodies, the access matrix; then the route, with the house headers. */
+async function guarded({ event, resolve }: Parameters<Handle>[0], isApi: boolean): Promise<Response> {
 	const { url, request, route } = event;
 
 	// Every state-changing request must come from Harbour's own pages, whatever its content type
@@ -111,9 +142,7 @@ async function forSchool({ event, resolve }: Parameters<Handle>[0], isApi: boole
 		}
 	}
 
-	const response = await resolve(event);
-	for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
-	if (url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000');
+	const response = withHeaders(await resolve(event), url);
 	// Pages with school data are not kept by shared caches; the service worker decides for pupils.
 	if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'private, no-store');
 	return response;

@@ -64,8 +64,39 @@ function asPostgres(sql) {
  * Returns a PostgreSQL URL for the data-layer tests: TEST_DATABASE_URL if given, otherwise the
  * local Debian PostgreSQL on loopback, installed and started if needed, with a fresh database.
  */
+/**
+ * The role the app connects as when the tables belong to another (DATABASE_OWNER_URL): it owns
+ * nothing and bypasses nothing. Tests connect as it with `appRoleUrl`.
+ */
+export const PG_APP_ROLE = 'harbour_app';
+const PG_APP_PASSWORD = 'harbour-app-test';
+
+function ensureAppRole() {
+	// Two runs at once may both create it: the second finds it made.
+	asPostgres(
+		`do $$ begin create role ${PG_APP_ROLE} login password '${PG_APP_PASSWORD}' nosuperuser nobypassrls; exception when duplicate_object or unique_violation then null; end $$`
+	);
+}
+
+/** The same database as `url`, as the app's role that owns nothing. */
+/** @param {string} url */
+export function appRoleUrl(url) {
+	const u = new URL(url);
+	u.username = PG_APP_ROLE;
+	u.password = PG_APP_PASSWORD;
+	return u.toString();
+}
+
 export function ensurePostgres() {
-	if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+	if (process.env.TEST_DATABASE_URL) {
+		// A database given from outside: the app's role is made there too when this machine can.
+		try {
+			ensureAppRole();
+		} catch {
+			// Not this machine's PostgreSQL: the role is the caller's to provide.
+		}
+		return process.env.TEST_DATABASE_URL;
+	}
 	if (!existsSync('/usr/lib/postgresql')) aptInstall('postgresql');
 	if (!pgReady()) {
 		const version = readdirSync('/usr/lib/postgresql').sort().at(-1) ?? '15';
@@ -79,6 +110,7 @@ export function ensurePostgres() {
 	}
 	const hasRole = asPostgres(`select 1 from pg_roles where rolname='${PG_ROLE}'`).trim() === '1';
 	if (!hasRole) asPostgres(`create role ${PG_ROLE} login password '${PG_PASSWORD}'`);
+	ensureAppRole();
 	// Databases of earlier runs whose process has gone are dropped; a run still going keeps its own.
 	const runs = asPostgres(`select datname from pg_database where datname like '${RUN_DB_PREFIX}%'`)
 		.split('\n')

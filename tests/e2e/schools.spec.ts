@@ -7,6 +7,7 @@
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { enrolTablet, signInStaff, type DemoClass } from './helpers';
+import { appRoleUrl } from '../../scripts/lib/system-deps.js';
 import { emptyPostgres, portAt, postgresUrl, startServer, stopAllServers } from './service-helpers';
 
 test.afterEach(() => stopAllServers());
@@ -28,17 +29,22 @@ async function pressAt(browser: Browser, base: string, className: DemoClass) {
 	return context;
 }
 
-test('two schools on one database: each DSL sees only their own school’s reports', async ({ browser }) => {
+test('two schools on one database: each DSL sees only their own school’s reports; the trust DSL sees both', async ({
+	browser
+}) => {
 	test.setTimeout(300_000);
 	const url = await postgresUrl();
 	await emptyPostgres(url);
 	const port = portAt(30);
-	await startServer(
-		port,
-		{ engine: 'postgres', where: url },
-		{ HARBOUR_DEMO: 'trust', PROTOCOL_HEADER: 'x-forwarded-proto' },
-		null
-	);
+	// As a real trust deploys it: the app's role owns nothing; the owner's role only migrates.
+	const start = (on: number) =>
+		startServer(
+			on,
+			{ engine: 'postgres', where: appRoleUrl(url) },
+			{ HARBOUR_DEMO: 'trust', PROTOCOL_HEADER: 'x-forwarded-proto', DATABASE_OWNER_URL: url },
+			null
+		);
+	await start(port);
 	const oak = `http://oak.localhost:${port}`;
 	const ash = `http://ash.localhost:${port}`;
 
@@ -67,6 +73,45 @@ test('two schools on one database: each DSL sees only their own school’s repor
 		await expect(dsl.getByRole('row').filter({ hasText: other })).toHaveCount(0);
 	}
 
+	// The trust's safeguarding lead (based at Oak) sees both schools' concerns in one place, and
+	// reads each school's concern inside that school.
+	const trustDsl = await (await at(browser, oak)).newPage();
+	await signInStaff(trustDsl, 'trust.dsl@demo.harbour');
+	await trustDsl.getByRole('link', { name: 'Trust', exact: true }).click();
+	await expect(trustDsl.getByRole('heading', { name: 'Harbour Demo Learning Trust' })).toBeVisible();
+	const concernsNow = trustDsl.getByRole('region', { name: 'Concerns now' });
+	for (const school of ['Oak Infant School (demo)', 'Ash Primary School (demo)']) {
+		const row = concernsNow.getByRole('row').filter({ hasText: school });
+		// Open 1, not yet acknowledged 1: each school's own press, counted in its own row only.
+		await expect(row.getByRole('cell').nth(0)).toHaveText('1');
+		await expect(row.getByRole('cell').nth(1)).toHaveText('1');
+	}
+	await expect(concernsNow.getByRole('row').filter({ hasText: 'Elm' }).getByRole('cell').nth(0)).toHaveText(
+		'0'
+	);
+	await concernsNow.getByRole('link', { name: 'Ash Primary School (demo)' }).click();
+	await expect(
+		trustDsl.getByRole('heading', { name: 'Ash Primary School (demo): open concerns' })
+	).toBeVisible();
+	const ashSchoolUrl = trustDsl.url();
+	await expect(trustDsl.getByRole('row').filter({ hasText: 'Robins' })).toHaveCount(0);
+	await trustDsl.getByRole('row').filter({ hasText: 'Owls' }).getByRole('link').click();
+	await expect(trustDsl.getByRole('heading', { level: 1 })).toHaveText(
+		/Ash Primary School \(demo\), Owls: New/
+	);
+	await expect(trustDsl.getByRole('note')).toContainText('The school’s DSL acknowledges');
+
+	// A trust governor sees the figures, but no concern; a school's own DSL has no trust pages.
+	const trustGovernor = await (await at(browser, oak)).newPage();
+	await signInStaff(trustGovernor, 'trust.governor@demo.harbour');
+	await trustGovernor.goto('/staff/trust');
+	await expect(
+		trustGovernor.getByRole('heading', { name: 'Figures for governors: this school year' })
+	).toBeVisible();
+	await expect(trustGovernor.getByRole('link', { name: 'Ash Primary School (demo)' })).toHaveCount(0);
+	expect((await trustGovernor.goto(ashSchoolUrl))?.status()).toBe(403);
+	expect((await oakDsl.goto('/staff/trust'))?.status()).toBe(403);
+
 	// An address that names no school is refused; the server's own health answers on any address.
 	const stranger = await (await at(browser, `http://nowhere.localhost:${port}`)).newPage();
 	const res = await stranger.goto('/staff/sign-in');
@@ -74,5 +119,38 @@ test('two schools on one database: each DSL sees only their own school’s repor
 	await expect(stranger.locator('body')).toContainText('There is no Harbour school at this address.');
 	expect((await stranger.goto('/api/health'))?.status()).toBe(200);
 
-	for (const c of [...tablets, oakDsl.context(), ashDsl.context(), stranger.context()]) await c.close();
+	// One shared host (no wildcard DNS): /s/<slug> chooses the school for this browser.
+	const shared = await (await at(browser, `http://127.0.0.1:${port}`)).newPage();
+	expect((await shared.goto('/staff/sign-in'))?.status()).toBe(404);
+	expect((await shared.goto('/s/nowhere'))?.status()).toBe(404);
+	expect((await shared.goto('/s/%E0'))?.status()).toBe(404);
+	await shared.goto('/s/ash');
+	await signInStaff(shared, 'dsl@demo.harbour');
+	await shared.goto('/staff/incidents?status=all');
+	await expect(shared.getByRole('row').filter({ hasText: 'Owls' })).toHaveCount(1);
+	await expect(shared.getByRole('row').filter({ hasText: 'Robins' })).toHaveCount(0);
+	// Choosing another school there: Ash's session means nothing at Oak.
+	await shared.goto('/s/oak');
+	await shared.goto('/staff/incidents?status=all');
+	await expect(shared).toHaveURL(/\/staff\/sign-in/);
+
+	// The deployment restarts with its three schools (nothing at start-up runs outside a school),
+	// and the DSL's log is as it was.
+	stopAllServers();
+	const again = portAt(31);
+	await start(again);
+	// Cookies belong to the host, whatever the port: the DSL is still signed in.
+	await oakDsl.goto(`http://oak.localhost:${again}/staff/incidents?status=all`);
+	await expect(oakDsl.getByRole('row').filter({ hasText: 'Robins' })).toHaveCount(1);
+
+	for (const c of [
+		...tablets,
+		oakDsl.context(),
+		ashDsl.context(),
+		trustDsl.context(),
+		trustGovernor.context(),
+		stranger.context(),
+		shared.context()
+	])
+		await c.close();
 });

@@ -23,7 +23,8 @@ import { pushSender, vapidKeys } from './alerts/push';
 import { log } from './logger';
 import { dutyFailures, dutyRuns } from './ops/metrics';
 import { SchoolDirectory, type School } from './tenancy/directory';
-import { withSchool } from './tenancy/context';
+import { FIRST_SCHOOL_ID, withSchool } from './tenancy/context';
+import { allSchoolIds } from './tenancy/directory';
 import { seedDemoTrust } from './demo/trust';
 
 interface AppState {
@@ -138,12 +139,36 @@ function every(ms: number, duty: () => Promise<void>, name: string): void {
 	timers.add(t);
 }
 
+/**
+ * Row-level security keeps schools apart only for a role it holds. A superuser or BYPASSRLS role
+ * reads every school: with several schools Harbour refuses to start on one. A role that owns the
+ * tables is held (FORCE), but could turn that off: Harbour says so, once, at start.
+ */
+async function checkDatabaseRole(handle: DatabaseHandle): Promise<void> {
+	const role = handle.role;
+	if (!role || (!role.bypassesRls && !role.ownsTables)) return;
+	const several = (await allSchoolIds(handle.db)).length > 1;
+	if (role.bypassesRls && several) {
+		await handle.close();
+		throw new Error(
+			`the database role ${role.name} is a superuser or has BYPASSRLS, so row-level security cannot keep this deployment's schools apart. Connect DATABASE_URL as an ordinary role (see README, "Many schools on one deployment").`
+		);
+	}
+	log.warn(
+		{ role: role.name, bypassesRls: role.bypassesRls, ownsTables: role.ownsTables },
+		'Harbour connects to PostgreSQL as a role that owns its tables or bypasses row-level security; set DATABASE_OWNER_URL to the owner and DATABASE_URL to a role that owns nothing.'
+	);
+}
+
 export async function startApp(env: Record<string, string | undefined> = process.env): Promise<void> {
 	const config = readConfig(env);
 	const handle = await openDatabase(config.database);
+	await checkDatabaseRole(handle);
 	const live = new LiveHub();
 	if (config.database.engine === 'postgres') await live.bridgeToPostgres(config.database.url);
-	const keys = await vapidKeys(handle.db);
+	// The deployment's own settings (push keys) and the demo live with its first school: on a
+	// restart of many schools, work outside a school sees (and may write) nothing.
+	const keys = await withSchool(FIRST_SCHOOL_ID, () => vapidKeys(handle.db));
 	const subject = `mailto:${config.smtp?.from ?? `harbour@${new URL(config.origin).hostname}`}`;
 	const senders: Senders = {
 		email: config.smtp ? emailSender(config.smtp) : undefined,
@@ -152,10 +177,12 @@ export async function startApp(env: Record<string, string | undefined> = process
 	const schools = new SchoolDirectory(handle.db, config.domain);
 	state = { config, handle, live, senders, schools };
 	stopped = false;
-	if (config.demoTrust && (await schools.all()).length === 1 && (await countStaff(handle.db)) === 0) {
+	const firstHasStaff = (await withSchool(FIRST_SCHOOL_ID, () => countStaff(handle.db))) > 0;
+	const several = (await schools.all()).length > 1;
+	if (config.demoTrust && !several && !firstHasStaff) {
 		console.log(await seedDemoTrust(handle.db, schools, config.origin));
 		log.info({ demo: 'trust' }, 'Created the demo trust.');
-	} else if (config.demo && (await countStaff(handle.db)) === 0) {
+	} else if (config.demo && !several && !firstHasStaff) {
 		const demo = await seedDemoSchool(handle.db);
 		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
 		log.info({ demo: true }, 'Created the demo school.');
@@ -222,9 +249,16 @@ export function appStatus(): { started: boolean; engine: string | null; liveConn
 export function app(): {
 	config: Config;
 	db: DatabaseHandle['db'];
+	engine: DatabaseHandle['engine'];
 	live: LiveHub;
 	schools: SchoolDirectory;
 } {
 	if (!state) throw new Error('Harbour has not started: startApp() must run first.');
-	return { config: state.config, db: state.handle.db, live: state.live, schools: state.schools };
+	return {
+		config: state.config,
+		db: state.handle.db,
+		engine: state.handle.engine,
+		live: state.live,
+		schools: state.schools
+	};
 }

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/connect';
 import { freshDatabase } from '../helpers/databases';
+import { appRoleUrl, PG_APP_ROLE } from '../../../scripts/lib/system-deps.js';
 import { createClass } from '../../../src/lib/server/school/classes';
 import { createStaff } from '../../../src/lib/server/school/staff';
 import { enrolDevice } from '../../../src/lib/server/auth/devices';
@@ -92,6 +93,32 @@ describe('many schools on postgres', () => {
 			expect(await restarted.db.selectFrom('classes').select('id').execute()).toEqual([]);
 		} finally {
 			await restarted.close();
+		}
+	});
+
+	it('the app connects as a role that owns nothing: migrations run as the owner, RLS cannot be turned off', async () => {
+		await h.close();
+		const ownerUrl = inject('postgresUrl');
+		const app = await openDatabase({ engine: 'postgres', url: appRoleUrl(ownerUrl), ownerUrl });
+		try {
+			expect(app.role).toEqual({ name: PG_APP_ROLE, bypassesRls: false, ownsTables: false });
+			// Rows: read and written as ever, each school's own.
+			await withSchool(A, () => pressFrom(app, 'Robins'));
+			await withSchool(B, () => pressFrom(app, 'Wrens'));
+			const seen = await withSchool(B, () => listIncidents(app.db, null));
+			expect(seen.map((i) => i.className)).toEqual(['Wrens']);
+			// The schema and its row-level security: not the app's to change.
+			for (const statement of [
+				sql`alter table incidents disable row level security`,
+				sql`alter table incidents no force row level security`,
+				sql`drop policy school_isolation on incidents`,
+				sql`drop table incidents`,
+				sql`insert into kysely_migration (name, timestamp) values ('0099_mine', 'now')`
+			])
+				await expect(statement.execute(app.db)).rejects.toThrow(/owner|permission denied/);
+		} finally {
+			await app.close();
+			h = await openDatabase({ engine: 'postgres', url: ownerUrl });
 		}
 	});
 

@@ -32,7 +32,13 @@ export type Rule =
 	| 'oversight'
 	/** The teacher of the class in the route's `classId`, the DSL, or an admin. */
 	| 'class-staff'
-	| 'admin';
+	| 'admin'
+	/** Anyone with a trust role (trust DSL, trust admin, trust governor): the trust's figures. */
+	| 'trust'
+	/** The trust's safeguarding lead: every school's concerns, read across the trust. */
+	| 'trust-safeguarding'
+	/** The trust's admin: adds schools, publishes the trust-wide safe-search list. */
+	| 'trust-admin';
 
 export const ACCESS: Record<string, Rule> = {
 	'/': 'public',
@@ -107,6 +113,12 @@ export const ACCESS: Record<string, Rule> = {
 	'/(staff)/staff/(signed-in)/incidents/new': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/[incidentId]': 'staff-not-governor',
 	'/(staff)/staff/(signed-in)/incidents/[incidentId]/attachments/[attachmentId]': 'staff-not-governor',
+	// The trust's pages: figures for every trust role; concerns for the trust DSL (read-only);
+	// adding schools for the trust admin. Each school's rows are read inside that school.
+	'/(staff)/staff/(signed-in)/trust': 'trust',
+	'/(staff)/staff/(signed-in)/trust/schools': 'trust-admin',
+	'/(staff)/staff/(signed-in)/trust/schools/[schoolId]': 'trust-safeguarding',
+	'/(staff)/staff/(signed-in)/trust/schools/[schoolId]/incidents/[incidentId]': 'trust-safeguarding',
 	'/(staff)/staff/(signed-in)/reports': 'oversight',
 	'/(staff)/staff/(signed-in)/reports/csv': 'oversight'
 };
@@ -145,6 +157,15 @@ export function decide(rule: Rule | undefined, who: Principal, params: Record<st
 		case 'admin':
 			if (!staff) return 'sign-in';
 			return staff.role === 'admin' ? 'allow' : 'forbidden';
+		case 'trust':
+			if (!staff) return 'sign-in';
+			return staff.trustRole ? 'allow' : 'forbidden';
+		case 'trust-safeguarding':
+			if (!staff) return 'sign-in';
+			return staff.trustRole === 'dsl' ? 'allow' : 'forbidden';
+		case 'trust-admin':
+			if (!staff) return 'sign-in';
+			return staff.trustRole === 'admin' ? 'allow' : 'forbidden';
 		default:
 			// Undeclared routes (and unknown URLs, which have no route id) are refused.
 			return 'forbidden';

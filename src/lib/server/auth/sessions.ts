@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
+import type { TrustRole } from '../../staff/roles';
 import { hashToken, newToken } from './tokens';
 
 export const STAFF_COOKIE = 'harbour_staff';
@@ -17,6 +18,8 @@ export interface StaffPrincipal {
 	displayName: string;
 	role: Role;
 	classId: string | null;
+	/** Their role across the trust's schools, if any. */
+	trustRole?: TrustRole | null;
 }
 
 export interface Timeouts {
@@ -87,6 +90,7 @@ export async function staffFromToken(
 			'staff.display_name',
 			'staff.role',
 			'staff.class_id',
+			'staff.trust_role',
 			'staff.disabled'
 		])
 		.where('sessions.token_hash', '=', hash)
@@ -111,7 +115,8 @@ export async function staffFromToken(
 		email: row.email,
 		displayName: row.display_name,
 		role: row.role,
-		classId: row.class_id
+		classId: row.class_id,
+		trustRole: row.trust_role
 	};
 }
 

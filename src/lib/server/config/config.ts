@@ -14,6 +14,8 @@ const minutes = (fallback: string) =>
 
 const EnvSchema = v.object({
 	DATABASE_URL: v.optional(v.string()),
+	// The role that owns the tables, for migrations only; DATABASE_URL's role then owns nothing.
+	DATABASE_OWNER_URL: v.optional(v.string()),
 	DATABASE_PATH: v.optional(v.string(), './data/harbour.db'),
 	// 1: one demo school. trust: a demo trust of three schools (PostgreSQL, HARBOUR_DOMAIN).
 	HARBOUR_DEMO: v.optional(v.picklist(['0', '1', 'true', 'false', 'trust'], 'must be 0, 1 or trust'), '1'),
@@ -156,6 +158,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			);
 		}
 		database = { engine: 'postgres', url: e.DATABASE_URL };
+		if (e.DATABASE_OWNER_URL) {
+			if (!/^postgres(ql)?:\/\//.test(e.DATABASE_OWNER_URL) || !URL.canParse(e.DATABASE_OWNER_URL))
+				throw new Error(
+					'DATABASE_OWNER_URL is not a valid postgres:// URL; expected postgres://owner:password@host:5432/database.'
+				);
+			database.ownerUrl = e.DATABASE_OWNER_URL;
+		}
+	} else if (e.DATABASE_OWNER_URL) {
+		throw new Error(
+			'DATABASE_OWNER_URL needs DATABASE_URL (the app’s own role on the same PostgreSQL database).'
+		);
 	}
 	if (e.HARBOUR_DEMO === 'trust' && database.engine !== 'postgres')
 		throw new Error(

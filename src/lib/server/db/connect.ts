@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrations/index';
 import { schoolsInScope } from '../tenancy/context';
@@ -24,9 +24,27 @@ export interface DatabaseHandle {
 	 * one-school deployment, nothing once there are several (each duty then names its school).
 	 */
 	fallbackSchools: readonly string[];
+	/** PostgreSQL: what the app's role may do beyond its grants (null on SQLite). */
+	role?: RoleFacts | null;
 }
 
-export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
+/** The app's PostgreSQL role: whether it could read past row-level security. */
+export interface RoleFacts {
+	name: string;
+	/** Superuser or BYPASSRLS: row-level security does not hold it at all. */
+	bypassesRls: boolean;
+	/** It owns Harbour's tables (it could turn their row-level security off). */
+	ownsTables: boolean;
+}
+
+export type DatabaseTarget =
+	| { engine: 'sqlite'; path: string }
+	/**
+	 * `url` is the app's role. `ownerUrl`, when given, is the role that owns the tables: it runs
+	 * the migrations and grants the app's role what it needs, so the app's role owns nothing and
+	 * can neither change the schema nor turn row-level security off.
+	 */
+	| { engine: 'postgres'; url: string; ownerUrl?: string };
 
 /** Opens SQLite with the durability the product promises: WAL, synchronous=FULL, foreign keys. */
 export function openSqliteFile(path: string): SQLite.Database {
@@ -95,6 +113,47 @@ async function soleSchool(db: Kysely<Database>): Promise<readonly string[]> {
 	return schools.length === 1 ? [schools[0]!.id] : [];
 }
 
+/**
+ * Migrates through the owner's connection, then grants the app's role (the one `app` connects
+ * as) reading and writing rows, nothing more: no schema changes, no migration bookkeeping.
+ */
+async function migrateAsOwner(ownerUrl: string, app: Kysely<Database>): Promise<void> {
+	const pool = new pg.Pool({ connectionString: ownerUrl, max: 2, connectionTimeoutMillis: 5000 });
+	const owner = new Kysely<Database>({
+		dialect: new PostgresDialect({ pool: schoolScopedPool(pool, () => []) })
+	});
+	try {
+		await migrateToLatest(owner as Kysely<unknown>);
+		const { rows } = await sql<{ name: string }>`select current_user as name`.execute(app);
+		const appRole = sql.id(rows[0]!.name);
+		const schema = sql.id((await sql<{ s: string }>`select current_schema() as s`.execute(owner)).rows[0]!.s);
+		await sql`grant usage on schema ${schema} to ${appRole}`.execute(owner);
+		await sql`grant select, insert, update, delete on all tables in schema ${schema} to ${appRole}`.execute(
+			owner
+		);
+		await sql`grant usage, select on all sequences in schema ${schema} to ${appRole}`.execute(owner);
+		await sql`revoke insert, update, delete on kysely_migration, kysely_migration_lock from ${appRole}`.execute(
+			owner
+		);
+	} catch (e) {
+		throw new Error(
+			`Harbour could not migrate the database as DATABASE_OWNER_URL's role: ${(e as Error).message}`
+		);
+	} finally {
+		await owner.destroy();
+	}
+}
+
+async function roleFacts(db: Kysely<Database>): Promise<RoleFacts> {
+	const { rows } = await sql<{ name: string; bypass: boolean; owns: boolean }>`
+		select r.rolname as name, (r.rolsuper or r.rolbypassrls) as bypass,
+		       exists (select 1 from pg_tables t where t.schemaname = current_schema()
+		                 and t.tablename = 'incidents' and t.tableowner = current_user) as owns
+		from pg_roles r where r.rolname = current_user`.execute(db);
+	const r = rows[0]!;
+	return { name: r.name, bypassesRls: r.bypass, ownsTables: r.owns };
+}
+
 function describePostgres(url: string): string {
 	const u = new URL(url);
 	return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
@@ -128,12 +187,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 			`Harbour cannot reach the PostgreSQL database at ${where} (${(e as Error).message}); check DATABASE_URL.`
 		);
 	}
-	await migrateToLatest(db as Kysely<unknown>);
-	fallback = await soleSchool(db);
+	try {
+		if (target.ownerUrl) await migrateAsOwner(target.ownerUrl, db);
+		else await migrateToLatest(db as Kysely<unknown>);
+		fallback = await soleSchool(db);
+	} catch (e) {
+		await db.destroy().catch(() => undefined);
+		throw e;
+	}
+	const role = await roleFacts(db);
 	return {
 		db,
 		engine: 'postgres',
 		where,
+		role,
 		close: () => db.destroy(),
 		get fallbackSchools() {
 			return fallback;

@@ -4,7 +4,7 @@
  */
 import type { Generated } from 'kysely';
 
-import type { StaffRole } from '../../staff/roles';
+import type { StaffRole, TrustRole } from '../../staff/roles';
 
 export type Role = StaffRole;
 
@@ -22,6 +22,8 @@ export interface StaffTable {
 	created_at: string;
 	/** Their place in the alert chain beyond their role: 'deputy-dsl', 'head' or null (migration 0006). */
 	chain_role: Generated<string | null>;
+	/** Their role across their school's trust, if any (migration 0013). */
+	trust_role: Generated<TrustRole | null>;
 }
 
 export interface ClassTable {

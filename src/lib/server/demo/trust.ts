@@ -9,7 +9,8 @@ import type { Database } from '../db/schema';
 import { addSchool, addTrust } from '../tenancy/schools';
 import { FIRST_SCHOOL_ID, withSchool } from '../tenancy/context';
 import type { SchoolDirectory } from '../tenancy/directory';
-import { describeDemoSchool, seedDemoSchool } from './seed';
+import { createStaff } from '../school/staff';
+import { DEMO_PASSWORD, describeDemoSchool, seedDemoSchool } from './seed';
 
 const SCHOOLS = [
 	{ slug: 'oak', name: 'Oak Infant School (demo)' },
@@ -38,5 +39,23 @@ export async function seedDemoTrust(
 		const demo = await withSchool(ids[i]!, () => seedDemoSchool(db, s.name));
 		out.push(`  ${s.name}:`, describeDemoSchool(demo, directory.originOf(s, origin)));
 	}
+	// The trust's own people, based at Oak: a governor there (no pupil detail, no school alerts),
+	// with a trust role that opens every school's figures, and for the trust DSL their concerns.
+	const trustPeople = [
+		{ email: 'trust.dsl@demo.harbour', displayName: 'Demo trust DSL', trustRole: 'dsl' as const },
+		{
+			email: 'trust.governor@demo.harbour',
+			displayName: 'Demo trust governor',
+			trustRole: 'governor' as const
+		}
+	];
+	await withSchool(ids[0]!, async () => {
+		for (const p of trustPeople)
+			await createStaff(db, { ...p, role: 'governor', classId: null, password: DEMO_PASSWORD });
+	});
+	out.push(
+		`  The trust (sign in at ${directory.originOf(SCHOOLS[0]!, origin)}/staff, password ${DEMO_PASSWORD}):`,
+		...trustPeople.map((p) => `    ${p.displayName}: ${p.email}`)
+	);
 	return out.join('\n');
 }

@@ -1,6 +1,7 @@
 /** Staff accounts: individual, with one role each; teachers belong to one class. */
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
+import type { TrustRole } from '../../staff/roles';
 import { hashSecret } from '../auth/passwords';
 import { newId } from '../auth/tokens';
 
@@ -62,6 +63,8 @@ export async function createStaff(
 		classId: string | null;
 		password: string;
 		pin?: string;
+		/** A role across the school's trust (trust DSL, admin or governor), on top of the school role. */
+		trustRole?: TrustRole | null;
 	},
 	now = new Date()
 ): Promise<string> {
@@ -77,7 +80,8 @@ export async function createStaff(
 			password_hash: await hashSecret(input.password),
 			pin_hash: input.pin ? await hashSecret(input.pin) : null,
 			disabled: 0,
-			created_at: now.toISOString()
+			created_at: now.toISOString(),
+			trust_role: input.trustRole ?? null
 		})
 		.execute();
 	return id;

@@ -11,6 +11,13 @@ export type School = Selectable<SchoolTable>;
 
 const FRESH_MS = 30_000;
 
+/**
+ * The path-based fallback for a single host (no wildcard DNS or certificate): `/s/<slug>` chooses
+ * the school, remembered in this cookie for that host's later requests.
+ */
+export const SCHOOL_COOKIE = 'harbour_school';
+export const CHOOSE_PATH = /^\/s\/([^/]{1,64})\/?$/;
+
 /** A slug: lower-case letters, digits and inner hyphens, 1–40 characters (one DNS label). */
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
@@ -49,17 +56,25 @@ export class SchoolDirectory {
 	}
 
 	/**
-	 * The school a request's host is for: `<slug>.<HARBOUR_DOMAIN>`, or the only school of a
-	 * one-school deployment whatever the address. Null when the address names no school.
+	 * The school a request is for: its host `<slug>.<HARBOUR_DOMAIN>`; or the only school of a
+	 * one-school deployment whatever the address; or, on one shared host, the school chosen at
+	 * `/s/<slug>` (kept in the `chosen` cookie). Null when nothing names a school.
 	 */
-	async forHost(host: string): Promise<School | null> {
+	async forHost(host: string, chosen?: string | null): Promise<School | null> {
 		const schools = await this.all();
 		const name = host.toLowerCase().replace(/:\d+$/, '');
 		if (this.#domain && name.endsWith(`.${this.#domain}`)) {
 			const slug = name.slice(0, -this.#domain.length - 1);
 			return schools.find((s) => s.slug === slug) ?? null;
 		}
-		return schools.length === 1 ? schools[0]! : null;
+		if (schools.length === 1) return schools[0]!;
+		return chosen ? this.forSlug(chosen) : null;
+	}
+
+	/** The school with this address name, or null. */
+	async forSlug(slug: string): Promise<School | null> {
+		if (!SLUG.test(slug)) return null;
+		return (await this.all()).find((s) => s.slug === slug) ?? null;
 	}
 
 	/** The address of a school's pages (links in alerts), from the deployment's own origin. */

@@ -4,11 +4,14 @@
  * SQLite deployment is one school.
  */
 import * as v from 'valibot';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Engine } from '../db/connect';
-import { newId } from '../auth/tokens';
+import { hashToken, newEnrolCode, newId } from '../auth/tokens';
 import { SLUG, type School } from './directory';
+
+/** The settings key holding the hash of a new school's one-time set-up code. */
+export const SETUP_CODE_KEY = 'setup.code';
 
 export const NewSchoolSchema = v.object({
 	slug: v.pipe(
@@ -24,7 +27,16 @@ export type NewSchool = v.InferInput<typeof NewSchoolSchema>;
 
 export class SchoolRefused extends Error {}
 
-export async function addSchool(db: Kysely<Database>, engine: Engine, input: NewSchool): Promise<School> {
+/**
+ * Adds a school. Its first admin is made on the school's own /setup page, which asks for the
+ * one-time set-up code returned here (shown once to whoever added the school, stored only as a
+ * hash): a new school's address is public, so the first visitor must not be able to claim it.
+ */
+export async function addSchool(
+	db: Kysely<Database>,
+	engine: Engine,
+	input: NewSchool
+): Promise<School & { setupCode: string }> {
 	if (engine !== 'postgres')
 		throw new SchoolRefused(
 			'Many schools share one database only on PostgreSQL (set DATABASE_URL): the embedded database holds one school.'
@@ -39,8 +51,18 @@ export async function addSchool(db: Kysely<Database>, engine: Engine, input: New
 		if (!trust) throw new SchoolRefused('There is no such trust.');
 	}
 	const school: School = { id: newId(), slug, name, trust_id: trustId, created_at: new Date().toISOString() };
-	await db.insertInto('schools').values(school).execute();
-	return school;
+	const setupCode = newEnrolCode(12);
+	await db.transaction().execute(async (trx) => {
+		await trx.insertInto('schools').values(school).execute();
+		// The new school's row is written as that school (row-level security), for this
+		// transaction only: the connection's schools come back when it ends.
+		await sql`select set_config('harbour.schools', ${school.id}, true)`.execute(trx);
+		await trx
+			.insertInto('settings')
+			.values({ key: SETUP_CODE_KEY, value: hashToken(setupCode), school_id: school.id })
+			.execute();
+	});
+	return { ...school, setupCode };
 }
 
 export async function addTrust(db: Kysely<Database>, name: string): Promise<string> {

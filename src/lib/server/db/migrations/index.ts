@@ -13,6 +13,7 @@ import { alerts } from './0006-alerts';
 import { classLaunches } from './0008-class-launches';
 import { searchMissed } from './0011-search-missed';
 import { schools } from './0012-schools';
+import { trustRoles } from './0013-trust-roles';
 
 const migrations: Record<string, Migration> = {
 	'0001_foundation': foundation,
@@ -23,7 +24,8 @@ const migrations: Record<string, Migration> = {
 	'0006_alerts': alerts,
 	'0008_class_launches': classLaunches,
 	'0011_search_missed': searchMissed,
-	'0012_schools': schools
+	'0012_schools': schools,
+	'0013_trust_roles': trustRoles
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

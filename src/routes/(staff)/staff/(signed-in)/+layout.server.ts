@@ -30,7 +30,12 @@ export const load = (async ({ locals }) => {
 			: await listIncidents(db, incidentScope(staff), { status: 'new', notRecordedBy: staff.id });
 	return {
 		waiting,
-		staff: { displayName: staff.displayName, role: staff.role, classId: staff.classId },
+		staff: {
+			displayName: staff.displayName,
+			role: staff.role,
+			classId: staff.classId,
+			trustRole: staff.trustRole ?? null
+		},
 		schoolName: (await getSettings(db)).schoolName,
 		classes,
 		warnings

@@ -11,13 +11,16 @@
  * cookies are no one at Ash's address.
  *
  * The app server is the built one on PostgreSQL with the demo trust (oak, ash, elm on
- * `<slug>.localhost`); Node speaks to it on loopback with each school's Host (school-client.ts).
+ * `<slug>.localhost`), connecting as a role that owns nothing; Node speaks to it on loopback with
+ * each school's Host (school-client.ts). Oak's people here are school accounts: the trust's own
+ * roles (a trust DSL reads every school's concerns by design) are schools.spec.ts's to test.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { ACCESS } from '../../src/lib/server/auth/access';
+import { appRoleUrl } from '../../scripts/lib/system-deps.js';
 import { PASSWORD, PIN, TEACHER } from './helpers';
 import { emptyPostgres, portAt, postgresUrl, startServer, stopAllServers } from './service-helpers';
 import { actionData, multipart, SchoolClient, type Reply } from './school-client';
@@ -170,10 +173,11 @@ test('school A’s people reach nothing of school B’s, by any route or stream'
 	const url = await postgresUrl();
 	await emptyPostgres(url);
 	const port = portAt(40);
+	// As a trust deploys it: the app's role owns nothing and bypasses nothing; the owner migrates.
 	await startServer(
 		port,
-		{ engine: 'postgres', where: url },
-		{ HARBOUR_DEMO: 'trust', PROTOCOL_HEADER: 'x-forwarded-proto' },
+		{ engine: 'postgres', where: appRoleUrl(url) },
+		{ HARBOUR_DEMO: 'trust', PROTOCOL_HEADER: 'x-forwarded-proto', DATABASE_OWNER_URL: url },
 		null
 	);
 	const OAK = 'oak.localhost';
@@ -350,6 +354,16 @@ test('school A’s people reach nothing of school B’s, by any route or stream'
 		expect((await there.get('/api/live', { keepCookies: false })).status).toBe(401);
 		expect((await there.get(`/staff/incidents/${ashConcern}`, { keepCookies: false })).status).toBe(303);
 	}
+	// On one shared host (no subdomain) /s/<slug> chooses the school, and a browser there keeps one
+	// set of cookies for every school: Oak's session is still no one once Ash is chosen.
+	const shared = oakDsl.at('127.0.0.1');
+	expect((await shared.get('/s/oak')).status).toBe(303);
+	expect((await shared.get('/staff', { keepCookies: false })).status, 'Oak chosen: signed in').toBe(200);
+	expect((await shared.get('/s/ash')).status).toBe(303);
+	const sharedAtAsh = await shared.get('/staff', { keepCookies: false });
+	expect(sharedAtAsh.status, 'Ash chosen: Oak’s session is no one').toBe(303);
+	expect(String(sharedAtAsh.headers.location)).toContain('/staff/sign-in');
+	expect((await shared.get('/api/live', { keepCookies: false })).status).toBe(401);
 	const tabletThere = oakTablet.at(ASH);
 	expect((await tabletThere.get('/api/class/now', { keepCookies: false })).status).toBe(401);
 	expect((await tabletThere.get('/class', { keepCookies: false })).status).toBe(303);
@@ -379,7 +393,8 @@ test('school A’s people reach nothing of school B’s, by any route or stream'
 		game: 'kind-words',
 		halfTerm: 'autumn-1',
 		paper: 'a4',
-		assemblyId: 'stop-and-think'
+		assemblyId: 'stop-and-think',
+		schoolId: ashId
 	};
 	const ashStaff = ids.staff[0]!;
 	const ashDevice = ids.devices[0]!;

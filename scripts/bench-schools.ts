@@ -13,7 +13,9 @@
 import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { openSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db/connect';
 import { addSchool } from '../src/lib/server/tenancy/schools';
@@ -81,7 +83,9 @@ function startServer(port: number, url: string): ChildProcess {
 		LOG_LEVEL: 'warn'
 	};
 	delete env.ORIGIN;
-	return spawn(process.execPath, ['build/index.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	// Its JSON log (warnings and errors) is kept: a batch not acknowledged says why in it.
+	const logFile = openSync(serverLog(port), 'w');
+	return spawn(process.execPath, ['build/index.js'], { env, stdio: ['ignore', logFile, 'inherit'] });
 }
 
 async function ready(port: number): Promise<void> {
@@ -95,6 +99,8 @@ async function ready(port: number): Promise<void> {
 	}
 	throw new Error(`The app server on port ${port} did not become ready for the schools bench.`);
 }
+
+const serverLog = (port: number) => join(tmpdir(), `harbour-bench-schools-${port}.log`);
 
 const slugOf = (i: number) => `s${String(i + 1).padStart(2, '0')}`;
 
@@ -241,9 +247,14 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 	console.log(`Schools bench: seeding ${SCHOOLS} schools × ${TABLETS_PER_CLASS * CLASSES.length} tablets…`);
 	const { tablets, dslCookies } = await seed(url);
 	const ports = [firstPort, firstPort + 1];
-	const servers = ports.map((p) => startServer(p, url));
+	// One after the other: each migrates and grants as the owner at start, and two at the same
+	// moment can collide in PostgreSQL ("tuple concurrently updated").
+	const servers: ChildProcess[] = [];
 	try {
-		await Promise.all(ports.map(ready));
+		for (const p of ports) {
+			servers.push(startServer(p, url));
+			await ready(p);
+		}
 		const agents = ports.map(() => new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT * 2 }));
 		const lessons = compileLessons(process.cwd()).lessons.map((l) => l.id);
 
@@ -274,43 +285,51 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 			await s.opened;
 		}
 
-		// The day's batches from every tablet, interleaved, half to each server.
-		const work = tablets.flatMap((t, n) => tabletDay(lessons).map((events) => ({ t, n, events })));
-		for (let i = work.length - 1; i > 0; i--) {
+		// Every tablet's day, tablets in a random order, half of them on each server. A tablet's
+		// outbox sends one batch at a time, in order; many tablets send at once.
+		const days = tablets.map((t, n) => ({ t, n, batches: tabletDay(lessons) }));
+		for (let i = days.length - 1; i > 0; i--) {
 			const j = Math.floor(Math.random() * (i + 1));
-			[work[i], work[j]] = [work[j]!, work[i]!];
+			[days[i], days[j]] = [days[j]!, days[i]!];
 		}
+		const batchCount = days.reduce((sum, d) => sum + d.batches.length, 0);
 		const before = await dbSize(url);
 		const loadBefore = loadavg()[0]!;
 		let acked = 0;
 		let rejected = 0;
 		let failed = 0;
+		const failures = new Map<string, number>();
+		/** A batch not acknowledged (the tablet keeps it and sends again): counted by why. */
+		const fail = (why: string) => {
+			failed++;
+			failures.set(why, (failures.get(why) ?? 0) + 1);
+		};
 		let next = 0;
 		let cut = false;
 		const start = performance.now();
-		const senders = ports.flatMap((port, s) =>
-			Array.from({ length: IN_FLIGHT }, async () => {
-				while (next < work.length) {
+		const senders = Array.from({ length: IN_FLIGHT * ports.length }, async () => {
+			while (next < days.length) {
+				const { t, n, batches } = days[next++]!;
+				const c = client(ports[n % 2]!, t.school, agents[n % 2]!, t.cookie);
+				for (const events of batches) {
 					if (performance.now() - start > MAX_LOAD_MS) {
 						cut = true;
 						return;
 					}
-					const { t, n, events } = work[next++]!;
-					const c = client(n % 2 === s ? port : ports[n % 2]!, t.school, agents[n % 2]!, t.cookie);
 					try {
 						const res = await c.post('/api/events', { json: { events }, keepCookies: false });
-						if (res.status !== 200) failed++;
+						if (res.status !== 200) fail(String(res.status));
 						else {
 							const body = JSON.parse(res.body) as { acked: string[]; rejected: unknown[] };
 							acked += body.acked.length;
 							rejected += body.rejected.length;
 						}
-					} catch {
-						failed++;
+					} catch (e) {
+						fail((e as NodeJS.ErrnoException).code ?? 'no answer');
 					}
 				}
-			})
-		);
+			}
+		});
 		// Probe presses while the load runs: a listening school's tablet, on the first server.
 		const listeningTablets = tablets.filter((t) => t.school < LISTENING);
 		let pressing = true;
@@ -325,9 +344,9 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 					.post('/api/events', { json: { events: press(token) }, keepCookies: false })
 					.then((res) => {
 						if (res.status === 200) acked += 2;
-						else failed++;
+						else fail(String(res.status));
 					})
-					.catch(() => failed++);
+					.catch(() => fail('no answer'));
 				await new Promise((r) => setTimeout(r, PRESS_EVERY_MS));
 			}
 		})();
@@ -353,8 +372,9 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 				value: Math.round(acked / seconds),
 				unit: 'events/s',
 				detail:
-					`${acked} events (${work.length} batches of ≤ ${BATCH}) in ${seconds.toFixed(0)} s` +
-					`${cut ? ', day cut at the time limit' : ''}; ${rejected} rejected, ${failed} batches failed; ${load}`
+					`${acked} events (${batchCount} batches of ≤ ${BATCH}) in ${seconds.toFixed(0)} s` +
+					`${cut ? ', day cut at the time limit' : ''}; ${rejected} rejected, ${failed} batches not acknowledged` +
+					`${failed ? ` (${[...failures].map(([k, n]) => `${k} × ${n}`).join(', ')}; a tablet sends them again; see ${ports.map(serverLog).join(', ')})` : ''}; ${load}`
 			},
 			{
 				name: `${SCHOOLS_ROWS}: press → DSL banner on the other server, p95`,

@@ -131,7 +131,11 @@ async function seed(url: string): Promise<{ tablets: Tablet[]; dslCookies: strin
 					password: randomUUID()
 				});
 				if (i < LISTENING) {
-					const session = await createStaffSession(h.db, dsl, { staffIdleMinutes: 60, staffMaxHours: 8 });
+					const session = await createStaffSession(h.db, dsl, {
+						staffIdleMinutes: 60,
+						staffMaxHours: 8,
+						classSessionDays: 1
+					});
 					dslCookies[i] = `${STAFF_COOKIE}=${session.token}`;
 				}
 				for (const c of CLASSES) {

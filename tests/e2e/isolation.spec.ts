@@ -229,7 +229,11 @@ test('school A’s people reach nothing of school B’s, by any route or stream'
 	expect(concern.status, concern.body.slice(0, 300)).toBe(303);
 	const ashConcern = String(concern.headers.location).split('/').pop()!;
 	const shot = new FormData();
-	shot.set('screenshot', new Blob([pngWith(marker('screenshot'))], { type: 'image/png' }), 'shot.png');
+	shot.set(
+		'screenshot',
+		new Blob([new Uint8Array(pngWith(marker('screenshot')))], { type: 'image/png' }),
+		'shot.png'
+	);
 	const attached = await ashDsl.post(`/staff/incidents/${ashConcern}?/screenshot`, {
 		raw: await multipart(shot)
 	});

@@ -26,6 +26,7 @@ import { enrolDevice } from '../src/lib/server/auth/devices';
 import { DEVICE_COOKIE, STAFF_COOKIE, createStaffSession } from '../src/lib/server/auth/sessions';
 import { compileLessons } from '../tooling/compile-lessons';
 import { SchoolClient } from '../tests/e2e/school-client';
+import { emptyPostgres } from '../tests/e2e/service-helpers';
 import { percentile, type BenchRow } from './lib/bench-row';
 import { appRoleUrl } from './lib/system-deps.js';
 
@@ -228,16 +229,6 @@ async function dbSize(url: string): Promise<number> {
 	}
 }
 
-async function emptyDatabase(url: string): Promise<void> {
-	const c = new pg.Client({ connectionString: url });
-	await c.connect();
-	try {
-		await c.query('drop schema public cascade; create schema public');
-	} finally {
-		await c.end();
-	}
-}
-
 async function databaseUrl(): Promise<string> {
 	const given = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 	if (given) return given;
@@ -247,7 +238,7 @@ async function databaseUrl(): Promise<string> {
 
 export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 	const url = await databaseUrl();
-	await emptyDatabase(url);
+	await emptyPostgres(url);
 	console.log(`Schools bench: seeding ${SCHOOLS} schools × ${TABLETS_PER_CLASS * CLASSES.length} tablets…`);
 	const { tablets, dslCookies } = await seed(url);
 	const ports = [firstPort, firstPort + 1];

@@ -1,7 +1,7 @@
 // `npm run bench`: measures Harbour on this machine against its budgets, prints a table and
 // writes bench/results.json. Timing goals live here, never in the tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
@@ -15,6 +15,7 @@ import { measureIngest } from './bench-ingest';
 import { lessonBenchRows } from './bench-lessons';
 import { gamesBenchRows } from './bench-games';
 import { launchBenchRows } from './bench-launch';
+import { SCHOOLS_ROWS, schoolsBenchRows } from './bench-schools';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4300);
 const BASE = `http://localhost:${PORT}`;
@@ -81,10 +82,16 @@ async function offlineReloadTimes(browser: Browser, runs: number): Promise<numbe
 }
 
 // `npm run bench -- --only=lessons` (or `--only=launch`) measures just those rows (and writes no
-// results file).
+// results file). `--only=schools` (many schools on PostgreSQL, two servers) updates its own rows
+// in bench/results.json and leaves the others as they were measured.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 async function main() {
+	if (only === 'schools') {
+		// PostgreSQL and two app servers of its own: no browser, no SQLite demo server.
+		ensureBuilt();
+		return report(await schoolsBenchRows(PORT + 10), 'merge');
+	}
 	ensureChromium();
 	ensureBuilt();
 	const server = await startServer();
@@ -194,8 +201,11 @@ async function main() {
 	report(rows, true);
 }
 
-/** Prints the table; a full run also writes bench/results.json. */
-function report(rows: Row[], write: boolean): void {
+/**
+ * Prints the table; a full run also writes bench/results.json, and `merge` replaces only these
+ * rows in it (the schools bench, run on its own), keeping the rest.
+ */
+function report(rows: Row[], write: boolean | 'merge'): void {
 	const width = Math.max(...rows.map((r) => r.name.length));
 	console.log(`\n${'Measure'.padEnd(width)}  ${'Value'.padStart(10)}  Budget      Result`);
 	for (const r of rows) {
@@ -206,13 +216,20 @@ function report(rows: Row[], write: boolean): void {
 	}
 	if (!write) return;
 	mkdirSync('bench', { recursive: true });
+	let kept: { measuredAt?: string; rows: Row[] } = { rows: [] };
+	if (write === 'merge' && existsSync('bench/results.json')) {
+		kept = JSON.parse(readFileSync('bench/results.json', 'utf8')) as typeof kept;
+		kept.rows = kept.rows.filter((r) => !r.name.startsWith(SCHOOLS_ROWS));
+	}
+	const now = new Date().toISOString();
 	writeFileSync(
 		'bench/results.json',
 		JSON.stringify(
 			{
-				measuredAt: new Date().toISOString(),
+				measuredAt: write === 'merge' ? (kept.measuredAt ?? now) : now,
+				...(write === 'merge' ? { schoolsMeasuredAt: now } : {}),
 				machine: { cpus: cpus().length },
-				rows
+				rows: [...kept.rows, ...rows]
 			},
 			null,
 			2

@@ -3,7 +3,7 @@
  * src/lib/server/events/handlers.ts), applied inside the ingest transaction. Progress is kept per
  * class, lesson and tablet, never per pupil; the teacher's class page reads it back per lesson.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DevicePrincipal } from '../auth/devices';
 import type { EventHandler, StoredEvent } from '../events/handlers';
@@ -28,38 +28,36 @@ async function touch(
 	change: { step?: number; finished?: boolean }
 ): Promise<void> {
 	const key = { class_id: device.classId, lesson_id: lessonId, device_id: device.id };
-	const row = await trx
-		.selectFrom('lesson_progress')
-		.select(['last_played_at', 'finished_at', 'times_finished'])
-		.where('class_id', '=', key.class_id)
-		.where('lesson_id', '=', key.lesson_id)
-		.where('device_id', '=', key.device_id)
+	// The first event of a lesson on a tablet makes its row; two batches from one tablet at once
+	// (the page and the service worker both flushing) meet here, and the second finds it made.
+	const made = await trx
+		.insertInto('lesson_progress')
+		.values({
+			...key,
+			started_at: at,
+			last_played_at: at,
+			last_step: change.step ?? 0,
+			finished_at: change.finished ? at : null,
+			times_finished: change.finished ? 1 : 0
+		})
+		.onConflict((oc) => oc.columns(['school_id', 'class_id', 'lesson_id', 'device_id']).doNothing())
+		.returning('lesson_id')
 		.executeTakeFirst();
-	if (!row) {
-		await trx
-			.insertInto('lesson_progress')
-			.values({
-				...key,
-				started_at: at,
-				last_played_at: at,
-				last_step: change.step ?? 0,
-				finished_at: change.finished ? at : null,
-				times_finished: change.finished ? 1 : 0
-			})
-			.execute();
-		return;
-	}
-	// Events may arrive late and out of order (an offline tablet): keep the latest of each.
-	const newer = at >= row.last_played_at;
+	if (made) return;
+	// Events may arrive late and out of order (an offline tablet): keep the latest of each. Worked
+	// out by the database from the row as it is, so two batches at once never undo each other.
+	const newer = sql<boolean>`${at} >= last_played_at`;
 	await trx
 		.updateTable('lesson_progress')
 		.set({
-			last_played_at: newer ? at : row.last_played_at,
-			...(change.step !== undefined && newer ? { last_step: change.step } : {}),
+			last_played_at: sql<string>`case when ${newer} then ${at} else last_played_at end`,
+			...(change.step !== undefined
+				? { last_step: sql<number>`case when ${newer} then ${change.step} else last_step end` }
+				: {}),
 			...(change.finished
 				? {
-						finished_at: row.finished_at && row.finished_at > at ? row.finished_at : at,
-						times_finished: row.times_finished + 1
+						finished_at: sql<string>`case when finished_at is not null and finished_at > ${at} then finished_at else ${at} end`,
+						times_finished: sql<number>`times_finished + 1`
 					}
 				: {})
 		})

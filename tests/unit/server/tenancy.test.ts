@@ -124,6 +124,19 @@ describe('many schools on postgres', () => {
 		}
 	});
 
+	it('two app servers starting at once both start (migrations and grants take turns)', async () => {
+		await h.close();
+		const ownerUrl = inject('postgresUrl');
+		const started = await Promise.all(
+			Array.from({ length: 4 }, () =>
+				openDatabase({ engine: 'postgres', url: appRoleUrl(ownerUrl), ownerUrl })
+			)
+		);
+		for (const s of started) await s.close();
+		h = await openDatabase({ engine: 'postgres', url: ownerUrl });
+		expect(started).toHaveLength(4);
+	});
+
 	it("one school cannot change, delete or write into another school's rows", async () => {
 		const { classId } = await withSchool(A, () => pressFrom(h, 'Robins'));
 		await withSchool(B, async () => {

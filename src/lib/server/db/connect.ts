@@ -127,14 +127,19 @@ async function migrateAsOwner(ownerUrl: string, app: Kysely<Database>): Promise<
 		const { rows } = await sql<{ name: string }>`select current_user as name`.execute(app);
 		const appRole = sql.id(rows[0]!.name);
 		const schema = sql.id((await sql<{ s: string }>`select current_schema() as s`.execute(owner)).rows[0]!.s);
-		await sql`grant usage on schema ${schema} to ${appRole}`.execute(owner);
-		await sql`grant select, insert, update, delete on all tables in schema ${schema} to ${appRole}`.execute(
-			owner
-		);
-		await sql`grant usage, select on all sequences in schema ${schema} to ${appRole}`.execute(owner);
-		await sql`revoke insert, update, delete on kysely_migration, kysely_migration_lock from ${appRole}`.execute(
-			owner
-		);
+		// Two servers starting at once grant at once: PostgreSQL refuses concurrent changes to the
+		// same privileges ("tuple concurrently updated"), so the grants take turns.
+		await owner.transaction().execute(async (trx) => {
+			await sql`select pg_advisory_xact_lock(4242002)`.execute(trx);
+			await sql`grant usage on schema ${schema} to ${appRole}`.execute(trx);
+			await sql`grant select, insert, update, delete on all tables in schema ${schema} to ${appRole}`.execute(
+				trx
+			);
+			await sql`grant usage, select on all sequences in schema ${schema} to ${appRole}`.execute(trx);
+			await sql`revoke insert, update, delete on kysely_migration, kysely_migration_lock from ${appRole}`.execute(
+				trx
+			);
+		});
 	} catch (e) {
 		throw new Error(
 			`Harbour could not migrate the database as DATABASE_OWNER_URL's role: ${(e as Error).message}`

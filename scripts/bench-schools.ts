@@ -59,8 +59,14 @@ const BATCH = 15;
 const IN_FLIGHT = 12;
 /** A probe press into a listening school this often while the day's load runs. */
 const PRESS_EVERY_MS = 400;
-/** If this machine is slower than that, the day is cut here and the rate is over what was sent. */
-const MAX_LOAD_MS = 150_000;
+/** First, as fast as the two servers take it: what the deployment sustains (the day is cut here). */
+const SATURATED_MS = 90_000;
+/**
+ * Then the rest of the day at the pace of a school day compressed into ten minutes (all 50
+ * schools' 1,356 events a school in 600 s, about 113 events/s): the banner p95 under that load.
+ */
+const DAY_IN_MS = 600_000;
+const PACED_MS = 60_000;
 
 const SEARCH_WORDS = ['dinosaurs', 'how do bees make honey', 'rainbow', 'space rockets', 'frogs', 'castles'];
 
@@ -270,6 +276,7 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 					const t0 = token ? sent.get(token) : undefined;
 					if (t0 !== undefined) {
 						latencies.push(at - t0);
+						latencyIn[phaseOf.get(token!) ?? 'saturated'].push(at - t0);
 						sent.delete(token!);
 					}
 				}
@@ -301,30 +308,47 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 		};
 		let next = 0;
 		let cut = false;
-		const start = performance.now();
-		const senders = Array.from({ length: IN_FLIGHT * ports.length }, async () => {
-			while (next < days.length) {
-				const { t, n, batches } = days[next++]!;
-				const c = client(ports[n % 2]!, t.school, agents[n % 2]!, t.cookie);
-				for (const events of batches) {
-					if (performance.now() - start > MAX_LOAD_MS) {
-						cut = true;
-						return;
-					}
-					try {
-						const res = await c.post('/api/events', { json: { events }, keepCookies: false });
-						if (res.status !== 200) fail(String(res.status));
-						else {
-							const body = JSON.parse(res.body) as { acked: string[]; rejected: unknown[] };
-							acked += body.acked.length;
-							rejected += body.rejected.length;
+		type Phase = 'saturated' | 'paced';
+		let phase: Phase = 'saturated';
+		const phaseOf = new Map<string, Phase>();
+		const latencyIn: Record<Phase, number[]> = { saturated: [], paced: [] };
+		const ackedIn: Record<Phase, number> = { saturated: 0, paced: 0 };
+		/** Every tablet's day in turn until the deadline; at `rate` events/s in all, when given. */
+		const send = (ms: number, rate: number | null) => {
+			const from = performance.now();
+			let scheduled = 0;
+			return Array.from({ length: IN_FLIGHT * ports.length }, async () => {
+				while (next < days.length) {
+					const { t, n, batches } = days[next++]!;
+					const c = client(ports[n % 2]!, t.school, agents[n % 2]!, t.cookie);
+					for (const events of batches) {
+						if (rate) {
+							const due = from + (scheduled / rate) * 1000;
+							scheduled += events.length;
+							const wait = due - performance.now();
+							if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 						}
-					} catch (e) {
-						fail((e as NodeJS.ErrnoException).code ?? 'no answer');
+						if (performance.now() - from > ms) {
+							cut = true;
+							return;
+						}
+						try {
+							const res = await c.post('/api/events', { json: { events }, keepCookies: false });
+							if (res.status !== 200) fail(String(res.status));
+							else {
+								const body = JSON.parse(res.body) as { acked: string[]; rejected: unknown[] };
+								acked += body.acked.length;
+								ackedIn[rate ? 'paced' : 'saturated'] += body.acked.length;
+								rejected += body.rejected.length;
+							}
+						} catch (e) {
+							fail((e as NodeJS.ErrnoException).code ?? 'no answer');
+						}
 					}
 				}
-			}
-		});
+			});
+		};
+		const start = performance.now();
 		// Probe presses while the load runs: a listening school's tablet, on the first server.
 		const listeningTablets = tablets.filter((t) => t.school < LISTENING);
 		let pressing = true;
@@ -334,6 +358,7 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 				const t = listeningTablets[Math.floor(Math.random() * listeningTablets.length)]!;
 				const token = `bench-${randomUUID()}`;
 				sent.set(token, performance.now());
+				phaseOf.set(token, phase);
 				presses++;
 				void client(ports[0]!, t.school, agents[0]!, t.cookie)
 					.post('/api/events', { json: { events: press(token) }, keepCookies: false })
@@ -345,8 +370,16 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 				await new Promise((r) => setTimeout(r, PRESS_EVERY_MS));
 			}
 		})();
-		await Promise.all(senders);
+		await Promise.all(send(SATURATED_MS, null));
 		const seconds = (performance.now() - start) / 1000;
+		const saturatedAcked = ackedIn.saturated;
+		// Let the queues drain, then the paced part of the day.
+		await new Promise((r) => setTimeout(r, 3000));
+		phase = 'paced';
+		const paceRate = (EVENTS_PER_SCHOOL_DAY * SCHOOLS) / (DAY_IN_MS / 1000);
+		const pacedStart = performance.now();
+		await Promise.all(send(PACED_MS, paceRate));
+		const pacedSeconds = (performance.now() - pacedStart) / 1000;
 		pressing = false;
 		await prober;
 		// The last presses' banners: a few seconds at most.
@@ -359,25 +392,32 @@ export async function schoolsBenchRows(firstPort: number): Promise<BenchRow[]> {
 		const perSchoolSent = acked / SCHOOLS;
 		const perSchoolBytes = (after - before) / SCHOOLS;
 		const yearMb = ((perSchoolBytes / perSchoolSent) * EVENTS_PER_SCHOOL_DAY * SCHOOL_DAYS) / 1024 / 1024;
-		const p95 = percentile(latencies, 95);
+		const p95 = percentile(latencyIn.paced, 95);
+		const saturatedP95 = percentile(latencyIn.saturated, 95);
 		const load = `load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${ports.length} servers`;
 		return [
 			{
 				name: `${SCHOOLS_ROWS} (${SCHOOLS} × ${tablets.length / SCHOOLS} tablets, 2 servers): events ingested, sustained`,
-				value: Math.round(acked / seconds),
+				value: Math.round(saturatedAcked / seconds),
 				unit: 'events/s',
 				detail:
-					`${acked} events (${batchCount} batches of ≤ ${BATCH}) in ${seconds.toFixed(0)} s` +
+					`${saturatedAcked} events in ${seconds.toFixed(0)} s as fast as the servers took them (of ${batchCount} batches of ≤ ${BATCH} in the day)` +
 					`${cut ? ', day cut at the time limit' : ''}; ${rejected} rejected, ${failed} batches not acknowledged` +
 					`${failed ? ` (${[...failures].map(([k, n]) => `${k} × ${n}`).join(', ')}; a tablet sends them again; see ${ports.map(serverLog).join(', ')})` : ''}; ${load}`
 			},
 			{
-				name: `${SCHOOLS_ROWS}: press → DSL banner on the other server, p95`,
+				name: `${SCHOOLS_ROWS}: press → DSL banner on the other server, p95, a school day in ten minutes`,
 				value: Math.round(p95),
 				unit: 'ms',
 				budget: '≤ 250 ms',
-				pass: p95 <= 250 && latencies.length > 0,
-				detail: `${latencies.length} of ${presses} presses arrived (p50 ${Math.round(percentile(latencies, 50))} ms) under that load`
+				pass: p95 <= 250 && latencyIn.paced.length > 0,
+				detail: `${latencyIn.paced.length} presses (p50 ${Math.round(percentile(latencyIn.paced, 50))} ms) while ${Math.round(ackedIn.paced / pacedSeconds)} events/s came in (paced at ${Math.round(paceRate)}/s: 50 schools' day in ${DAY_IN_MS / 60_000} minutes)`
+			},
+			{
+				name: `${SCHOOLS_ROWS}: press → DSL banner, p95, servers saturated`,
+				value: Math.round(saturatedP95),
+				unit: 'ms',
+				detail: `${latencyIn.saturated.length} presses (p50 ${Math.round(percentile(latencyIn.saturated, 50))} ms) while the servers took all they could (the row above); ${latencies.length} of ${presses} presses arrived in all`
 			},
 			{
 				name: `${SCHOOLS_ROWS}: database per school per year (projected)`,

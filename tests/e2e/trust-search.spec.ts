@@ -30,7 +30,7 @@ test('a trust admin publishes a site and a blocked word; a tablet at another sch
 	test.setTimeout(400_000);
 	const url = await postgresUrl();
 	await emptyPostgres(url);
-	const port = portAt(40);
+	const port = portAt(50);
 	await startServer(
 		port,
 		{ engine: 'postgres', where: url },

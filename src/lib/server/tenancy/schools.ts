@@ -4,11 +4,12 @@
  * SQLite deployment is one school.
  */
 import * as v from 'valibot';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Engine } from '../db/connect';
 import { hashToken, newEnrolCode, newId } from '../auth/tokens';
 import { SLUG, type School } from './directory';
+import { asSchoolWithin } from './in-transaction';
 
 /** The settings key holding the hash of a new school's one-time set-up code. */
 export const SETUP_CODE_KEY = 'setup.code';
@@ -54,13 +55,13 @@ export async function addSchool(
 	const setupCode = newEnrolCode(12);
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('schools').values(school).execute();
-		// The new school's row is written as that school (row-level security), for this
-		// transaction only: the connection's schools come back when it ends.
-		await sql`select set_config('harbour.schools', ${school.id}, true)`.execute(trx);
-		await trx
-			.insertInto('settings')
-			.values({ key: SETUP_CODE_KEY, value: hashToken(setupCode), school_id: school.id })
-			.execute();
+		// The new school's row is written as that school (row-level security), in this transaction.
+		await asSchoolWithin(trx, school.id, () =>
+			trx
+				.insertInto('settings')
+				.values({ key: SETUP_CODE_KEY, value: hashToken(setupCode), school_id: school.id })
+				.execute()
+		);
 	});
 	return { ...school, setupCode };
 }

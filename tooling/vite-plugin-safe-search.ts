@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { virtualDataModule } from './virtual-data-module';
-import { loadCorpus, loadTraining } from '../scripts/lib/safe-search-corpus';
+import { heldoutDirs, loadCorpus, loadTraining } from '../scripts/lib/safe-search-corpus';
 import { loadSafeSearchLists } from '../scripts/lib/safe-search-lists';
 import { siteExamples } from '../src/lib/search/model/corpus';
 import { compileClassifier } from '../src/lib/search/classify';
@@ -66,7 +66,7 @@ export function compileSafeSearchModel(root: string): { model: SerialisedModel }
 	const corpus = loadTraining(
 		siteExamples(lists),
 		resolve(root, LISTS_DIR, 'training'),
-		resolve(root, LISTS_DIR, 'heldout')
+		heldoutDirs(resolve(root, LISTS_DIR))
 	);
 	const key = JSON.stringify(corpus) + JSON.stringify(lists.terms.categories.map((c) => c.id));
 	if (trained?.key !== key) {

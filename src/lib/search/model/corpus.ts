@@ -74,12 +74,15 @@ export interface LabelledQuery {
 	readonly source: string;
 }
 
-/** Read a whole corpus folder: `files` maps file name (`allow.txt`) to its text. */
+/**
+ * Read a whole corpus folder: `files` maps each file's path in it (`allow.txt`,
+ * `second-author/allow.txt`) to its text; the file's own name is its label.
+ */
 export function parseCorpus(files: Readonly<Record<string, string>>, templates: boolean): LabelledQuery[] {
 	const out: LabelledQuery[] = [];
 	for (const [name, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
 		if (!name.endsWith('.txt')) continue;
-		const label = labelOf(name.slice(0, -'.txt'.length));
+		const label = labelOf(name.slice(name.lastIndexOf('/') + 1, -'.txt'.length));
 		if (label === null)
 			throw new Error(
 				`${name}: not a label — name it allow, allow-traps, block-<category> or alert-<category>`

@@ -35,19 +35,25 @@ export interface TrainOptions {
 	readonly lineDamping: number;
 	/** L2 weight decay per update, on the features an example touches. */
 	readonly l2: number;
+	/**
+	 * Quantised weights smaller than this (of 127) are shipped as 0: they barely move a score,
+	 * and runs of zeros compress, so the budget holds more feature slots.
+	 */
+	readonly smallestWeight: number;
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = {
 	augmentations: 2,
 	epochs: 6,
-	keptSlots: 12000,
+	keptSlots: 40000,
 	alertThreshold: 0.3,
 	blockThreshold: 0.7,
 	overruleThreshold: 0.9,
 	seed: 12,
 	allowWeight: 1.5,
 	lineDamping: 0.5,
-	l2: 0
+	l2: 0,
+	smallestWeight: 8
 };
 
 interface Example {
@@ -182,7 +188,10 @@ export function trainModel(
 	const gaps: number[] = [];
 	let previous = 0;
 	kept.forEach((slot, row) => {
-		for (let c = 0; c < k; c++) quantised[row * k + c] = Math.round((weights[slot * k + c] ?? 0) / scale);
+		for (let c = 0; c < k; c++) {
+			const q = Math.round((weights[slot * k + c] ?? 0) / scale);
+			quantised[row * k + c] = Math.abs(q) < o.smallestWeight ? 0 : q;
+		}
 		let gap = slot - previous;
 		previous = slot;
 		while (gap >= 0x80) {

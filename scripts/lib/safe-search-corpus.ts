@@ -22,9 +22,12 @@ export const HELDOUT_DIR = join(DEFAULT_LISTS_DIR, 'heldout');
 export function loadCorpus(dir: string, templates: boolean): LabelledQuery[] {
 	const files: Record<string, string> = {};
 	const read = (folder: string, prefix: string): void => {
-		for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+		for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+			a.name.localeCompare(b.name)
+		)) {
 			if (entry.isDirectory()) read(join(folder, entry.name), `${prefix}${entry.name}/`);
-			else if (entry.name.endsWith('.txt')) files[`${prefix}${entry.name}`] = readFileSync(join(folder, entry.name), 'utf8');
+			else if (entry.name.endsWith('.txt'))
+				files[`${prefix}${entry.name}`] = readFileSync(join(folder, entry.name), 'utf8');
 		}
 	};
 	read(dir, '');

@@ -71,7 +71,11 @@ describe('self-harm raises an alert', () => {
 		'i hate myself',
 		'nobody loves me',
 		'unalive myself',
-		'how to stop eating'
+		'how to stop eating',
+		// Third pass: text-speak, and asking how other people do it.
+		'gonna kms tonight',
+		'how do people kill themselves',
+		'what is the easiest way to end your life'
 	])('%s', (query) => {
 		expect(classifier(query)).toEqual(alert('self-harm'));
 	});

@@ -88,6 +88,12 @@ const innocent: Record<string, string[]> = {
 		'pirates of the caribbean',
 		'home alone'
 	],
+	'games (third pass: what a child defeats in a game is not a person)': [
+		'how to kill a creeper without it blowing up',
+		'fortnite how to get more kills',
+		'how to kill endermen fast',
+		'spice girls songs'
+	],
 	'school and everyday words': [
 		// Each was blocked or alerted by a rule before the exceptions of issue 12's second pass.
 		'how to kick a ball further',

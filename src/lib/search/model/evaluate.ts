@@ -10,14 +10,13 @@ import type { LabelledQuery } from './corpus';
 export const GOALS = { caught: 0.97, alerted: 0.9, innocentBlocked: 0.02 } as const;
 
 /**
- * The held-out figures this release was measured at on heldout/ (README, "Safe search"): caught
- * just under its 96.8 % (the goal, 97 %, is not reached yet), alerted just under its 97.6 %
- * (above the goal), innocent blocked at the goal (0.8 % measured). The build and tests refuse
- * anything worse, so the filter can only move towards the goals; raise these as it gets there.
- * heldout/ has been a development set since issue 12's second pass: heldout-2/ and heldout-3/
- * are the honest figures.
+ * The floor the build and tests hold the filter to on heldout/ (README, "Safe search"): the
+ * goals for caught and innocent blocked (heldout/ reached them in issue 12's third pass: 97.6 %
+ * and 0 %), and alerted just under the 100 % measured there (above the 90 % goal). Anything
+ * worse stops the build, so the filter only moves forward. heldout/ has been a development set
+ * since the second pass: the fresh sets (heldout-4 onwards) give the honest figures.
  */
-export const RELEASE_FLOOR = { caught: 0.965, alerted: 0.95, innocentBlocked: 0.02 } as const;
+export const RELEASE_FLOOR = { caught: GOALS.caught, alerted: 0.95, innocentBlocked: GOALS.innocentBlocked } as const;
 
 /** Why an evaluation falls below the release floor, or null if it does not. */
 export function belowFloor(

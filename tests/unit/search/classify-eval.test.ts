@@ -41,11 +41,11 @@ describe('held-out evaluation', () => {
 	it('lets the model overrule a rule block on an innocent sentence, never a one-word query or an alert', () => {
 		const explain = compileExplainer(lists, model);
 		// "kill" is a rule word; in a sentence about a game the model is sure it is innocent.
-		// (exceptions.yaml names the best-known game targets, "the ender dragon"; this one it does not.)
-		const game = explain('how do you kill a piglin in the nether');
+		// (exceptions.yaml names the best-known game targets, "the ender dragon", "a piglin"; this one it does not.)
+		const game = explain('how do you kill a hoglin in the nether');
 		expect(game.verdict).toBe('allow');
 		expect(game.decidedBy).toBe('model');
-		expect(compileExplainer(lists)('how do you kill a piglin in the nether').verdict).toBe('block');
+		expect(compileExplainer(lists)('how do you kill a hoglin in the nether').verdict).toBe('block');
 		expect(explain('kill').verdict).toBe('block');
 		expect(explain('i want to kill myself tonight').verdict).toBe('alert');
 		expect(explain('how to kill someone with a knife').verdict).toBe('block');
@@ -56,7 +56,7 @@ describe('held-out evaluation', () => {
 
 	it('asks the model when an exception only excused a one-slip neighbour ("racist" beside a disclosure word)', () => {
 		const explain = compileExplainer(lists, model);
-		const query = 'racist names for people';
+		const query = 'racist things to call someone';
 		expect(explain(query).matched.every((m) => m.excusedBy !== null)).toBe(true);
 		expect(explain(query)).toMatchObject({
 			verdict: 'block',

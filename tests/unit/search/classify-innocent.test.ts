@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileClassifier } from '$lib/search/classify';
+import { loadCorpus, TRAINING_DIR } from '../../../scripts/lib/safe-search-corpus';
 import { loadSafeSearchLists } from '../../../scripts/lib/safe-search-lists';
 
 const lists = loadSafeSearchLists();
@@ -224,6 +225,22 @@ describe('the lists themselves', () => {
 		const searches = [...lists.topics.map((t) => t.query), ...lists.sites.flatMap((s) => s.keywords)];
 		const blocked = searches.filter((query) => classify(query).verdict !== 'allow');
 		expect(blocked).toEqual([]);
+	});
+
+	// Thousands of innocent lines by many authors (content/safe-search/training/): a new list entry
+	// that catches an ordinary search fails here, whatever the model would have made of it.
+	const training = loadCorpus(TRAINING_DIR, true);
+	const rulesBlock = (label: string) =>
+		training.filter((q) => q.label.id === label).filter((q) => classify(q.query).verdict !== 'allow');
+
+	it('lets every ordinary search in the training lines through on the rules alone', () => {
+		expect(rulesBlock('allow').map((q) => `${q.query} (${q.source})`)).toEqual([]);
+	});
+
+	it('blocks at most 6 % of the innocent look-alikes in the training lines on the rules alone (5.8 % today)', () => {
+		const traps = training.filter((q) => q.label.id === 'allow-traps');
+		// The model overrules most of the rest ("my feet are killing me"); see classify-eval.
+		expect(rulesBlock('allow-traps').length / traps.length).toBeLessThanOrEqual(0.06);
 	});
 
 	it('allows an empty or blank query', () => {

@@ -16,7 +16,11 @@ export const GOALS = { caught: 0.97, alerted: 0.9, innocentBlocked: 0.02 } as co
  * worse stops the build, so the filter only moves forward. heldout/ has been a development set
  * since the second pass: the fresh sets (heldout-4 onwards) give the honest figures.
  */
-export const RELEASE_FLOOR = { caught: GOALS.caught, alerted: 0.95, innocentBlocked: GOALS.innocentBlocked } as const;
+export const RELEASE_FLOOR = {
+	caught: GOALS.caught,
+	alerted: 0.95,
+	innocentBlocked: GOALS.innocentBlocked
+} as const;
 
 /** Why an evaluation falls below the release floor, or null if it does not. */
 export function belowFloor(

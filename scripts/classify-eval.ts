@@ -10,6 +10,8 @@
  *                                             train on training/ without that sub-folder (one
  *                                             author's lines), measure on it and list its misses:
  *                                             the closest a tuner gets to a fresh held-out set
+ *   npm run --silent classify-eval -- --set heldout-5   measure another held-out folder
+ *   ... --options '{"keptSlots":30000}'          train with other settings than TRAIN_DEFAULTS
  *
  * Trains the model on content/safe-search/training/ only, then classifies every line of
  * content/safe-search/heldout/. Exits 1 if the held-out figures fall below the goals.
@@ -90,9 +92,8 @@ function crossValidate(folds: number): void {
 function authorOut(folder: string): void {
 	const prefix = `${folder.replace(/\/+$/u, '')}/`;
 	const inFolder = (q: LabelledQuery) => q.source.startsWith(prefix);
-	const tested = training
-		.filter(inFolder)
-		.filter((q, i, all) => all.findIndex((x) => x.source === q.source) === i);
+	const lines = new Set<string>();
+	const tested = training.filter((q) => inFolder(q) && !lines.has(q.source) && !!lines.add(q.source));
 	if (tested.length === 0) {
 		process.stderr.write(`no training lines under training/${prefix}\n`);
 		process.exit(2);

@@ -34,7 +34,7 @@ export function loadCorpus(dir: string, templates: boolean): LabelledQuery[] {
 	return parseCorpus(files, templates);
 }
 
-/** Every held-out folder (`heldout`, `heldout-2`, …) beside `trainingDir`. */
+/** Every held-out folder (`heldout`, `heldout-2`, …) in `listsDir`. */
 export function heldoutDirs(listsDir: string = DEFAULT_LISTS_DIR): string[] {
 	return readdirSync(listsDir, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory() && /^heldout(-\d+)?$/u.test(entry.name))

@@ -56,6 +56,13 @@ export type Explainer = (query: string) => StaffExplanation;
 
 const ALLOW: Classification = { verdict: 'allow', category: null };
 
+/**
+ * Longest query the classifier reads. A child's search box takes 200 characters and the log
+ * keeps 200; anything longer (a pasted page, a probe) is read only this far, so one query can
+ * never cost more than a few milliseconds.
+ */
+export const MAX_CLASSIFIED_QUERY = 1000;
+
 /** Alert beats block beats allow; within an action, the category listed first wins. */
 function decide(matches: readonly Match[]): Classification {
 	let winner: CompiledCategory | null = null;
@@ -137,13 +144,17 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
  */
 export function compileClassifier(lists: ClassifierLists, model: ModelJudge | null = null): Classifier {
 	const compiled: CompiledLists = compileLists(lists);
-	if (model === null) return (query) => decide(findMatches(compiled, query));
-	return (query) => combine(findMatches(compiled, query), model, query).classification;
+	if (model === null) return (query) => decide(findMatches(compiled, query.slice(0, MAX_CLASSIFIED_QUERY)));
+	return (query) => {
+		const read = query.slice(0, MAX_CLASSIFIED_QUERY);
+		return combine(findMatches(compiled, read), model, read).classification;
+	};
 }
 
 export function compileExplainer(lists: ClassifierLists, model: ModelJudge | null = null): Explainer {
 	const compiled = compileLists(lists);
-	return (query) => {
+	return (whole) => {
+		const query = whole.slice(0, MAX_CLASSIFIED_QUERY);
 		const matches = findMatches(compiled, query);
 		const { classification, decidedBy, score } = combine(matches, model, query);
 		return {

@@ -3,7 +3,8 @@
  * and must be caught with the right verdict and category.
  */
 import { describe, expect, it } from 'vitest';
-import { compileClassifier } from '$lib/search/classify';
+import { compileClassifier, MAX_CLASSIFIED_QUERY } from '$lib/search/classify';
+import { MAX_LOGGED_QUERY } from '$lib/search/search-log-event';
 import { loadSafeSearchLists } from '../../../scripts/lib/safe-search-lists';
 
 const classify = compileClassifier(loadSafeSearchLists());
@@ -145,5 +146,13 @@ describe('exceptions cannot be used as a disguise', () => {
 		['skillkill', 'violence']
 	])('%s → block (%s)', (query, category) => {
 		expect(classify(query)).toEqual({ verdict: 'block', category });
+	});
+});
+
+describe('a pasted wall of text', () => {
+	it('is read only as far as MAX_CLASSIFIED_QUERY, so a megabyte still gets an answer at once', () => {
+		// Without the bound this query keeps the rules busy for minutes.
+		expect(classify('kill '.repeat(200_000))).toEqual({ verdict: 'block', category: 'violence' });
+		expect(MAX_CLASSIFIED_QUERY).toBeGreaterThanOrEqual(MAX_LOGGED_QUERY);
 	});
 });

@@ -100,8 +100,9 @@ function isAmbiguous(match: Match): boolean {
  * model hears a disclosure or cry for help in it (then it alerts) or is sure a sentence is
  * innocent ("how to kill the wither in minecraft": then it allows; only a single listed word,
  * never a phrase, never a one-word query, see model/model.ts). An exception that excused a
- * match protects the query from the model too ("how to kill weeds"). Otherwise the model
- * decides, above its thresholds.
+ * match protects the query from a model block ("how to kill weeds"), never from a model alert
+ * ("i have no skills and nobody would miss me"). Otherwise the model decides, above its
+ * thresholds.
  */
 function combine(matches: readonly Match[], model: ModelJudge | null, query: string): Decision {
 	const rule = decide(matches);
@@ -109,33 +110,27 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
 		const excused = rule.verdict === 'allow' && matches.some((match) => match.excusedBy !== null);
 		return { classification: rule, decidedBy: excused ? 'exception' : 'rule', score: null };
 	}
-	if (rule.verdict === 'block') {
-		const judged = model.judge(query);
-		if (judged.verdict === 'alert') {
-			return {
-				classification: { verdict: 'alert', category: judged.category },
-				decidedBy: 'model',
-				score: judged.score
-			};
-		}
-		if (judged.overrulesBlock && matches.every(isAmbiguous)) {
-			return { classification: ALLOW, decidedBy: 'model', score: judged.score };
-		}
-		return { classification: rule, decidedBy: 'rule', score: null };
-	}
-	// An exception for a word itself ("kill weeds") keeps the model away; one that only excused a
-	// one-slip neighbour ("racist" is one slip from a disclosure word) says nothing about the
-	// query, so the model still decides ("how to be racist").
-	if (matches.some((match) => match.how !== 'one slip')) {
-		return { classification: ALLOW, decidedBy: 'exception', score: null };
-	}
 	const judged = model.judge(query);
-	return {
+	const byModel: Decision = {
 		classification:
 			judged.verdict === 'allow' ? ALLOW : { verdict: judged.verdict, category: judged.category },
 		decidedBy: 'model',
 		score: judged.score
 	};
+	if (rule.verdict === 'block') {
+		if (judged.verdict === 'alert') return byModel;
+		if (judged.overrulesBlock && matches.every(isAmbiguous)) {
+			return { classification: ALLOW, decidedBy: 'model', score: judged.score };
+		}
+		return { classification: rule, decidedBy: 'rule', score: null };
+	}
+	// An exception for a word itself ("kill weeds") keeps the model's block away, though never its
+	// alert; one that only excused a one-slip neighbour ("racist" is one slip from a disclosure
+	// word) says nothing about the query, so the model decides ("how to be racist").
+	if (judged.verdict !== 'alert' && matches.some((match) => match.how !== 'one slip')) {
+		return { classification: ALLOW, decidedBy: 'exception', score: null };
+	}
+	return byModel;
 }
 
 /**

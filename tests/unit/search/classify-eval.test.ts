@@ -67,6 +67,19 @@ describe('held-out evaluation', () => {
 		expect(explain('how to kill weeds in the patio').decidedBy).toBe('exception');
 	});
 
+	it('never lets an exception hide a cry for help around it', () => {
+		const explain = compileExplainer(lists, model);
+		// "skills" holds "kill", excused by the exception "skill"; the rest has no listed word.
+		const query = 'i have no skills and nobody would miss me';
+		expect(compileExplainer(lists)(query)).toMatchObject({ verdict: 'allow', decidedBy: 'exception' });
+		expect(explain(query)).toMatchObject({ verdict: 'alert', category: 'self-harm', decidedBy: 'model' });
+		// The exception still keeps the model from blocking: it only ever adds an alert.
+		expect(explain('what to do if a stranger messages me')).toMatchObject({
+			verdict: 'allow',
+			decidedBy: 'exception'
+		});
+	});
+
 	it.todo(
 		'meets the goals on a set nobody tuned on: unsafe caught ≥ 97 %, innocent blocked ≤ 2 % (see README for heldout-2)'
 	);

@@ -95,6 +95,21 @@ const innocent: Record<string, string[]> = {
 		'how to kill endermen fast',
 		'spice girls songs'
 	],
+	'language homework, safety advice and idioms (fourth pass)': [
+		// Each was blocked by a rule before the exceptions of issue 12's fourth pass.
+		'how do you say where do you live in welsh',
+		'how to say my phone number is in spanish',
+		'should i learn my dads phone number off by heart',
+		'how to share my location with my parents on find my',
+		'what should i do if a stranger messages me on a game',
+		'how do i report abuse on youtube',
+		'my legs are killing me after cross country',
+		'you absolutely killed it in the school play',
+		'dressed to kill meaning',
+		'take a stab at the answer',
+		'lamb shank hotpot',
+		'set fire to the rain lyrics'
+	],
 	'school and everyday words': [
 		// Each was blocked or alerted by a rule before the exceptions of issue 12's second pass.
 		'how to kick a ball further',

@@ -108,7 +108,14 @@ const innocent: Record<string, string[]> = {
 		'dressed to kill meaning',
 		'take a stab at the answer',
 		'lamb shank hotpot',
-		'set fire to the rain lyrics'
+		'set fire to the rain lyrics',
+		// Everyday words a listed word hid inside (a dictionary run through the rules found them).
+		'i got a smartwatch for christmas',
+		'how to make wrapped presents look neat',
+		'help im trapped in the nether',
+		'when will the flood water subside',
+		'thorny devil lizard facts',
+		'a snood for winter'
 	],
 	'school and everyday words': [
 		// Each was blocked or alerted by a rule before the exceptions of issue 12's second pass.

@@ -151,7 +151,7 @@ function thresholdSweep(
 		return result;
 	};
 	const d = TRAIN_DEFAULTS;
-	for (const alertThreshold of [0.2, 0.3, 0.4, 0.5])
+	for (const alertThreshold of [0.15, 0.2, 0.25, 0.3, 0.4])
 		sweep(alertThreshold, d.blockThreshold, d.overruleThreshold);
 	for (const blockThreshold of [0.5, 0.6, 0.8, 0.9])
 		sweep(d.alertThreshold, blockThreshold, d.overruleThreshold);

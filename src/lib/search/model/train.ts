@@ -46,7 +46,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
 	augmentations: 2,
 	epochs: 6,
 	keptSlots: 40000,
-	alertThreshold: 0.3,
+	alertThreshold: 0.2,
 	blockThreshold: 0.7,
 	overruleThreshold: 0.9,
 	seed: 12,

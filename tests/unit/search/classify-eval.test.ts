@@ -4,7 +4,9 @@
  * held-out figures fall below this release's floor; the issue's goals are checked as well
  * and reported (caught ≥ 97 % and innocent blocked ≤ 2 % are not reached yet).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { compileClassifier, compileExplainer } from '$lib/search/classify';
 import { belowFloor, evaluate, GOALS, RELEASE_FLOOR } from '$lib/search/model/evaluate';
 import { SafeSearchModel } from '$lib/search/model/model';
@@ -78,6 +80,26 @@ describe('held-out evaluation', () => {
 			verdict: 'allow',
 			decidedBy: 'exception'
 		});
+	});
+
+	it("never blocks the words that find Harbour's own pages (the class charter)", () => {
+		const charter = parse(readFileSync('content/charter.yaml', 'utf8')) as {
+			title: string;
+			promises: { short: string }[];
+		};
+		const classify = compileClassifier(lists, model);
+		for (const query of [
+			'promises',
+			'charter',
+			'rules',
+			charter.title,
+			...charter.promises.map((p) => p.short)
+		]) {
+			// "Tell a grown-up" may alert: a child typing it may be asking for one, and the alert screen
+			// is that promise kept.
+			expect(classify(query).verdict, query).not.toBe('block');
+		}
+		expect(classify('promises')).toEqual({ verdict: 'allow', category: null });
 	});
 
 	it.todo(

@@ -115,7 +115,7 @@ const innocent: Record<string, string[]> = {
 		'help im trapped in the nether',
 		'when will the flood water subside',
 		'thorny devil lizard facts',
-		'a snood for winter'
+		'knitted snoods for winter'
 	],
 	'school and everyday words': [
 		// Each was blocked or alerted by a rule before the exceptions of issue 12's second pass.

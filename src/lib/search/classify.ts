@@ -133,15 +133,20 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
 	return byModel;
 }
 
+/** The part of a query that is read: a pasted wall of text costs no more than this. */
+function readable(query: string): string {
+	return query.slice(0, MAX_CLASSIFIED_QUERY);
+}
+
 /**
  * A classifier over the lists and, when given, the model. Without a model (the server checking
  * a list change, a tablet before the model has loaded) it is the rules alone.
  */
 export function compileClassifier(lists: ClassifierLists, model: ModelJudge | null = null): Classifier {
 	const compiled: CompiledLists = compileLists(lists);
-	if (model === null) return (query) => decide(findMatches(compiled, query.slice(0, MAX_CLASSIFIED_QUERY)));
+	if (model === null) return (query) => decide(findMatches(compiled, readable(query)));
 	return (query) => {
-		const read = query.slice(0, MAX_CLASSIFIED_QUERY);
+		const read = readable(query);
 		return combine(findMatches(compiled, read), model, read).classification;
 	};
 }
@@ -149,7 +154,7 @@ export function compileClassifier(lists: ClassifierLists, model: ModelJudge | nu
 export function compileExplainer(lists: ClassifierLists, model: ModelJudge | null = null): Explainer {
 	const compiled = compileLists(lists);
 	return (whole) => {
-		const query = whole.slice(0, MAX_CLASSIFIED_QUERY);
+		const query = readable(whole);
 		const matches = findMatches(compiled, query);
 		const { classification, decidedBy, score } = combine(matches, model, query);
 		return {

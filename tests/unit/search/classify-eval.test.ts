@@ -102,6 +102,27 @@ describe('held-out evaluation', () => {
 		expect(classify('promises')).toEqual({ verdict: 'allow', category: null });
 	});
 
+	it('never blocks a sum, and still blocks a phone number typed as one', () => {
+		const classify = compileClassifier(lists, model);
+		// Times tables and take-aways: the model once read "13 x 13 =" as drugs and "100 - 37" as a scam.
+		for (const sum of [
+			'12 x 12',
+			'13 x 13 =',
+			'100 - 37',
+			'07 x 3',
+			'144 divided by 12',
+			'what is 8 times 7',
+			'3/4 of 20'
+		]) {
+			expect(classify(sum), sum).toEqual({ verdict: 'allow', category: null });
+		}
+		expect(classify('07700 900123 x 2')).toEqual({
+			verdict: 'block',
+			category: 'sharing-personal-information'
+		});
+		expect(classify('4111 1111 1111 1111').verdict).toBe('block');
+	});
+
 	it.todo(
 		'meets the goals on a set nobody tuned on: unsafe caught ≥ 97 %, innocent blocked ≤ 2 % (see README for heldout-2)'
 	);

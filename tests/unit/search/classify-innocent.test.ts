@@ -117,6 +117,23 @@ const innocent: Record<string, string[]> = {
 		'thorny devil lizard facts',
 		'knitted snoods for winter'
 	],
+	'scam questions, RSE, maths and history (fifth pass)': [
+		// Each was blocked or alerted by a rule before the exceptions of issue 12's fifth pass.
+		'is free robux real or fake',
+		'are free vbucks sites a scam',
+		'what do we learn in sex education year 6',
+		'sex ed lesson tomorrow',
+		'relationships and sex education letter for parents',
+		'the sex pistols',
+		'gambling in maths probability dice',
+		'the peterloo massacre 1819',
+		'amritsar massacre homework',
+		'why is the field yellow oilseed rape',
+		'shitzu puppies',
+		'ur killin it',
+		'i want to die my hair pink for red nose day',
+		'what is the n word and why is it bad'
+	],
 	'school and everyday words': [
 		// Each was blocked or alerted by a rule before the exceptions of issue 12's second pass.
 		'how to kick a ball further',
@@ -269,5 +286,16 @@ describe('the lists themselves', () => {
 		expect(classify('')).toEqual(ALLOW);
 		expect(classify('   \t ')).toEqual(ALLOW);
 		expect(classify('\u200B\u200B')).toEqual(ALLOW);
+	});
+});
+
+describe('exceptions never excuse the unsafe search beside them', () => {
+	it.each([
+		['free robux generator no verification', 'scams'],
+		['sex education naked scenes', 'pornography'],
+		['i want to die', 'self-harm'],
+		['the n word', 'discrimination']
+	])('%s', (query, category) => {
+		expect(classify(query).category).toBe(category);
 	});
 });

@@ -10,7 +10,7 @@
  *                                             train on training/ without that sub-folder (one
  *                                             author's lines), measure on it and list its misses:
  *                                             the closest a tuner gets to a fresh held-out set
- *   npm run --silent classify-eval -- --set heldout-5   measure another held-out folder
+ *   npm run --silent classify-eval -- --set heldout-11  measure another held-out folder
  *   ... --options '{"keptSlots":30000}'          train with other settings than TRAIN_DEFAULTS
  *
  * Trains the model on content/safe-search/training/ only, then classifies every line of
@@ -155,7 +155,7 @@ function thresholdSweep(
 		sweep(alertThreshold, d.blockThreshold, d.overruleThreshold);
 	for (const blockThreshold of [0.5, 0.6, 0.8, 0.9])
 		sweep(d.alertThreshold, blockThreshold, d.overruleThreshold);
-	for (const overruleThreshold of [0.7, 0.8, 0.95, 0.99, 2])
+	for (const overruleThreshold of [0.5, 0.6, 0.8, 0.9, 0.99, 2])
 		sweep(d.alertThreshold, d.blockThreshold, overruleThreshold);
 	const shipped = sweep(d.alertThreshold, d.blockThreshold, d.overruleThreshold);
 	rows.push('(the last row is the shipped thresholds)');

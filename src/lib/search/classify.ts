@@ -95,12 +95,17 @@ function isAmbiguous(match: Match): boolean {
 	);
 }
 
+/** The match was excused by a phrase exception, found where the listed words themselves stand. */
+function describesQuery(match: Match): boolean {
+	return match.how !== 'one slip' && (match.excusedBy ?? '').includes(' ');
+}
+
 /**
  * Rules first, where they are sure: a rule's alert stands, and so does its block, unless the
  * model hears a disclosure or cry for help in it (then it alerts) or is sure a sentence is
  * innocent ("how to kill the wither in minecraft": then it allows; only a single listed word,
- * never a phrase, never a one-word query, see model/model.ts). An exception that excused a
- * match protects the query from a model block ("how to kill weeds"), never from a model alert
+ * never a phrase, never a one-word query, see model/model.ts). A phrase exception that excused
+ * a match protects the query from a model block ("how to kill weeds"), never from a model alert
  * ("i have no skills and nobody would miss me"). Otherwise the model decides, above its
  * thresholds.
  */
@@ -124,10 +129,12 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
 		}
 		return { classification: rule, decidedBy: 'rule', score: null };
 	}
-	// An exception for a word itself ("kill weeds") keeps the model's block away, though never its
-	// alert; one that only excused a one-slip neighbour ("racist" is one slip from a disclosure
-	// word) says nothing about the query, so the model decides ("how to be racist").
-	if (judged.verdict !== 'alert' && matches.some((match) => match.how !== 'one slip')) {
+	// A phrase exception ("kill weeds", "sex education lesson") says what the query is about, so it
+	// keeps the model's block away, though never its alert. A word exception only says a listed
+	// word hid inside an innocent one ("kike" in "kicked", "kill" in "skills"), and one that
+	// excused a one-slip neighbour ("racist" is one slip from a disclosure word) says nothing about
+	// the query either: the model decides ("kick all the foreigners out", "how to be racist").
+	if (judged.verdict !== 'alert' && matches.some(describesQuery)) {
 		return { classification: ALLOW, decidedBy: 'exception', score: null };
 	}
 	return byModel;

@@ -48,7 +48,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
 	keptSlots: 40000,
 	alertThreshold: 0.2,
 	blockThreshold: 0.7,
-	overruleThreshold: 0.9,
+	overruleThreshold: 0.7,
 	seed: 12,
 	allowWeight: 1.5,
 	lineDamping: 0.5,

@@ -95,6 +95,9 @@ function isAmbiguous(match: Match): boolean {
 	);
 }
 
+/** How sure the model must be to block a query whose only rule match a word exception excused. */
+const EXCUSED_WORD_BLOCK_THRESHOLD = 0.9;
+
 /** The match was excused by a phrase exception, found where the listed words themselves stand. */
 function describesQuery(match: Match): boolean {
 	return match.how !== 'one slip' && (match.excusedBy ?? '').includes(' ');
@@ -131,10 +134,15 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
 	}
 	// A phrase exception ("kill weeds", "sex education lesson") says what the query is about, so it
 	// keeps the model's block away, though never its alert. A word exception only says a listed
-	// word hid inside an innocent one ("kike" in "kicked", "kill" in "skills"), and one that
-	// excused a one-slip neighbour ("racist" is one slip from a disclosure word) says nothing about
-	// the query either: the model decides ("kick all the foreigners out", "how to be racist").
+	// word hid inside an innocent one ("kike" in "kicked", "kill" in "skills"): the model may block
+	// past it when it is sure ("refugees should be kicked out"), not otherwise ("kick the ball into
+	// the net"). One that excused a one-slip neighbour ("racist" is one slip from a disclosure
+	// word) says nothing about the query: the model decides ("how to be racist").
 	if (judged.verdict !== 'alert' && matches.some(describesQuery)) {
+		return { classification: ALLOW, decidedBy: 'exception', score: null };
+	}
+	const excusedWord = matches.some((match) => match.how !== 'one slip');
+	if (judged.verdict === 'block' && excusedWord && judged.score < EXCUSED_WORD_BLOCK_THRESHOLD) {
 		return { classification: ALLOW, decidedBy: 'exception', score: null };
 	}
 	return byModel;

@@ -82,6 +82,24 @@ describe('held-out evaluation', () => {
 		});
 	});
 
+	it('lets a word exception excuse only the word: the model still reads the rest of the query', () => {
+		const explain = compileExplainer(lists, model);
+		// "kicked" squeezes to hold a slur; the word exception "kick" excuses it, and says nothing more.
+		const query = 'refugees should be kicked out of britain';
+		expect(compileExplainer(lists)(query)).toMatchObject({ verdict: 'allow', decidedBy: 'exception' });
+		expect(explain(query)).toMatchObject({
+			verdict: 'block',
+			category: 'discrimination',
+			decidedBy: 'model'
+		});
+		// A phrase exception says what the query is about, and still keeps the model's block away.
+		expect(explain('how to kill weeds in the patio')).toMatchObject({
+			verdict: 'allow',
+			decidedBy: 'exception'
+		});
+		expect(explain('kick the ball into the net')).toMatchObject({ verdict: 'allow' });
+	});
+
 	it("never blocks the words that find Harbour's own pages (the class charter)", () => {
 		const charter = parse(readFileSync('content/charter.yaml', 'utf8')) as {
 			title: string;

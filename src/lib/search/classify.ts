@@ -13,6 +13,7 @@ import { compileLists, type CompiledCategory, type CompiledLists } from './compi
 import { findMatches, type Match, type MatchHow } from './find-matches';
 import type { ExceptionLists, TermLists } from './lists-schema';
 import type { ModelJudgement } from './model/model';
+import { isSum } from './sums';
 
 export type Verdict = 'allow' | 'block' | 'alert';
 
@@ -109,12 +110,12 @@ function describesQuery(match: Match): boolean {
  * innocent ("how to kill the wither in minecraft": then it allows; only a single listed word,
  * never a phrase, never a one-word query, see model/model.ts). A phrase exception that excused
  * a match protects the query from a model block ("how to kill weeds"), never from a model alert
- * ("i have no skills and nobody would miss me"). Otherwise the model decides, above its
- * thresholds.
+ * ("i have no skills and nobody would miss me"). A sum goes to the rules only (sums.ts).
+ * Otherwise the model decides, above its thresholds.
  */
 function combine(matches: readonly Match[], model: ModelJudge | null, query: string): Decision {
 	const rule = decide(matches);
-	if (rule.verdict === 'alert' || model === null) {
+	if (rule.verdict === 'alert' || model === null || isSum(query)) {
 		const excused = rule.verdict === 'allow' && matches.some((match) => match.excusedBy !== null);
 		return { classification: rule, decidedBy: excused ? 'exception' : 'rule', score: null };
 	}

@@ -130,7 +130,9 @@ describe('held-out evaluation', () => {
 			'07 x 3',
 			'144 divided by 12',
 			'what is 8 times 7',
-			'3/4 of 20'
+			'3/4 of 20',
+			'１２ ｘ １２',
+			'\u202e12 x 12'
 		]) {
 			expect(classify(sum), sum).toEqual({ verdict: 'allow', category: null });
 		}

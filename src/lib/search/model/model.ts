@@ -15,30 +15,6 @@ import { featuresOf, modelWords } from './features';
  */
 export const ONE_WORD_BLOCK_THRESHOLD = 0.9;
 
-/**
- * A sum ("12 x 12", "100 - 37", "what is 8 times 7") gives the model nothing to read: digits
- * alone once looked like a porn site's or a scam's name to it. Rules still read every sum, so a
- * listed number ("420") or a phone number is still blocked.
- */
-const SUM_WORD =
-	/^(?:\d+(?:[.,]\d+)?(?:st|nd|rd|th|s)?|x|times|multiplied|divided|by|plus|add|minus|take|away|equals|is|what|whats|makes|of|squared|cubed|square|root|half|halves|quarter|third|percent|and|the)$/u;
-const OPERATION =
-	/^(?:x|times|multiplied|divided|plus|add|minus|take|equals|squared|cubed|root|half|halves|quarter|third|percent|of)$/u;
-
-/**
- * The query is a sum: numbers, signs and maths words only, with at least one number and one
- * operation (so a card number, four groups of digits, is not a sum).
- */
-export function isSum(query: string): boolean {
-	const lower = query.toLowerCase();
-	const words = lower
-		.replace(/[+\-*/×÷=%^()?]/gu, ' ')
-		.split(/\s+/u)
-		.filter((word) => word !== '');
-	const operation = /[+\-*/×÷=%^]/u.test(lower) || words.some((word) => OPERATION.test(word));
-	return operation && words.some((word) => /\d/u.test(word)) && words.every((word) => SUM_WORD.test(word));
-}
-
 /** A trained model as compiled into the app (plain JSON, so a virtual module can carry it). */
 export interface SerialisedModel {
 	readonly version: 1;
@@ -152,7 +128,6 @@ export class SafeSearchModel {
 	}
 
 	judge(query: string): ModelJudgement {
-		if (isSum(query)) return { verdict: 'allow', category: null, score: 1, overrulesBlock: false };
 		const oneWord = modelWords(query).length <= 1;
 		// A one-word query a rule blocks is what the rule was written for: the model never overrules it.
 		const source = oneWord

@@ -12,6 +12,7 @@ import { belowFloor, evaluate, GOALS, RELEASE_FLOOR } from '$lib/search/model/ev
 import { SafeSearchModel } from '$lib/search/model/model';
 import { trainModel } from '$lib/search/model/train';
 import { siteExamples } from '$lib/search/model/corpus';
+import { decidedLabel } from '$lib/search/staff/decided-label';
 import { HELDOUT_DIR, loadCorpus, loadTraining } from '../../../scripts/lib/safe-search-corpus';
 import { loadSafeSearchLists } from '../../../scripts/lib/safe-search-lists';
 
@@ -141,6 +142,30 @@ describe('held-out evaluation', () => {
 			category: 'sharing-personal-information'
 		});
 		expect(classify('4111 1111 1111 1111').verdict).toBe('block');
+	});
+
+	it('tells staff who decided a logged search in plain words, never as a bare low score for an allowed one', () => {
+		const explain = compileExplainer(lists, model);
+		const label = (query: string): string => {
+			const { decidedBy: by, verdict, score } = explain(query);
+			return decidedLabel({ by, verdict, score });
+		};
+		// An allowed search once read "Decided by the model (score 0.19)": the model's 19 % for
+		// "allow", which looked like doubt about a search it had let through.
+		const allowed = label('how many legs does a spider have');
+		expect(allowed).toMatch(/^Decided by the model: sounded \d+ % unsafe, too little to block$/u);
+		expect(Number(/(\d+) %/u.exec(allowed)?.[1])).toBeLessThan(30);
+		expect(label('how do you kill a hoglin in the nether')).toMatch(
+			/^Decided by the model: sounded \d+ % unsafe/u
+		);
+		expect(label('free robux generator')).toBe('Decided by the word list');
+		expect(decidedLabel({ by: 'exception', verdict: 'allow', score: null })).toBe('Allowed by an exception');
+		expect(decidedLabel({ by: 'model', verdict: 'block', score: 0.876 })).toBe(
+			'Decided by the model: 88 % sure it is unsafe'
+		);
+		expect(decidedLabel({ by: 'model', verdict: 'alert', score: 0.934 })).toBe(
+			'Decided by the model: 93 % sure a child needs help'
+		);
 	});
 
 	it.todo(

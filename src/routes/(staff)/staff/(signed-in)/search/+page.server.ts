@@ -4,6 +4,7 @@ import { lists } from 'virtual:harbour-safe-search';
 import { model } from 'virtual:harbour-safe-search-model';
 import { compileExplainer, type Explainer } from '$lib/search/classify';
 import { SafeSearchModel } from '$lib/search/model/model';
+import { decidedLabel } from '$lib/search/staff/decided-label';
 import { app } from '$lib/server/app';
 import { parseForm } from '$lib/server/forms/parse-form';
 import { canMarkMissed, listMissed, markMissed, markedSearchIds } from '$lib/server/search-admin/missed';
@@ -22,13 +23,13 @@ const FiltersSchema = v.object({
 let explain: Explainer | null = null;
 
 /**
- * What decides this query now, for staff: the rule's category, an exception, or the model and
- * its score. Read from the shipped lists and model (an approved change on the tablet may differ).
+ * What decides this query now, for staff, in words (decided-label.ts): the word list, an
+ * exception, or the model and how strongly it heard harm. Read from the shipped lists and model (an approved change on the tablet may differ).
  */
-function decidedBy(query: string): { by: 'rule' | 'model' | 'exception'; score: number | null } {
+function decidedBy(query: string): string {
 	explain ??= compileExplainer(lists, new SafeSearchModel(model));
-	const { decidedBy: by, score } = explain(query);
-	return { by, score: score === null ? null : Math.round(score * 100) / 100 };
+	const { decidedBy: by, verdict, score } = explain(query);
+	return decidedLabel({ by, verdict, score });
 }
 
 export const load = (async ({ locals, url }) => {

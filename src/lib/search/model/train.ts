@@ -45,7 +45,7 @@ export interface TrainOptions {
 export const TRAIN_DEFAULTS: TrainOptions = {
 	augmentations: 2,
 	epochs: 6,
-	keptSlots: 40000,
+	keptSlots: 36000,
 	alertThreshold: 0.2,
 	blockThreshold: 0.7,
 	overruleThreshold: 0.7,

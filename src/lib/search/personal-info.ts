@@ -1,6 +1,6 @@
 /**
  * Spotting personal information typed into the search box: an email address, a UK phone
- * number or a UK postcode. These are shapes, not words, so they are recognised by pattern
+ * number, a UK postcode or a payment card number. These are shapes, not words, so they are recognised by pattern
  * rather than listed; terms.yaml chooses which patterns a category uses.
  *
  * The patterns run on normalised text (see normalise.ts) before leetspeak decoding, so digits
@@ -9,7 +9,12 @@
  * Browser-safe: no Node-only imports.
  */
 
-export const PERSONAL_INFO_PATTERNS = ['email-address', 'uk-phone-number', 'uk-postcode'] as const;
+export const PERSONAL_INFO_PATTERNS = [
+	'email-address',
+	'uk-phone-number',
+	'uk-postcode',
+	'payment-card-number'
+] as const;
 export type PersonalInfoPattern = (typeof PERSONAL_INFO_PATTERNS)[number];
 
 const EMAIL_LOCAL_PART_END = /[a-z0-9._%+-]$/u;
@@ -74,10 +79,50 @@ function hasUkPhoneNumber(text: string): boolean {
 	return false;
 }
 
+/** Card numbers have 13 to 19 digits. */
+const CARD_DIGITS = { min: 13, max: 19 };
+
+/** The Luhn check every payment card number passes (and 9 in 10 other digit runs fail). */
+function passesLuhn(digits: string): boolean {
+	let sum = 0;
+	for (let i = 0; i < digits.length; i++) {
+		let digit = Number(digits[digits.length - 1 - i]);
+		if (i % 2 === 1) {
+			digit *= 2;
+			if (digit > 9) digit -= 9;
+		}
+		sum += digit;
+	}
+	return sum % 10 === 0;
+}
+
+/**
+ * A payment card number, as a child copies it off a parent's card ("4111 1111 1111 1111",
+ * "4111-1111-1111-1111" or in one run): groups of three or more digits that together make 13 to
+ * 19 digits and pass the Luhn check. A times-table answer or a long sum's digits rarely do both.
+ */
+function hasPaymentCardNumber(text: string): boolean {
+	for (const sequence of text.matchAll(NUMBER_SEQUENCE)) {
+		const groups = sequence[0].match(/\d+/gu) ?? [];
+		for (let first = 0; first < groups.length; first++) {
+			let digits = '';
+			for (let i = first; i < groups.length; i++) {
+				const group = groups[i] ?? '';
+				if (group.length < 3) break;
+				digits += group;
+				if (digits.length > CARD_DIGITS.max) break;
+				if (digits.length >= CARD_DIGITS.min && passesLuhn(digits)) return true;
+			}
+		}
+	}
+	return false;
+}
+
 const DETECTORS: Readonly<Record<PersonalInfoPattern, (normalised: string) => boolean>> = {
 	'email-address': hasEmailAddress,
 	'uk-phone-number': hasUkPhoneNumber,
-	'uk-postcode': (text) => POSTCODE.test(text)
+	'uk-postcode': (text) => POSTCODE.test(text),
+	'payment-card-number': hasPaymentCardNumber
 };
 
 export function hasPersonalInfo(pattern: PersonalInfoPattern, normalised: string): boolean {

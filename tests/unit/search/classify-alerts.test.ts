@@ -81,6 +81,37 @@ describe('self-harm raises an alert', () => {
 	});
 });
 
+describe('a cry for help typed in a home language raises an alert (written with or without accents)', () => {
+	it.each([
+		['dw i eisiau marw', 'self-harm'],
+		['dwi isio marw', 'self-harm'],
+		['chcę umrzeć', 'self-harm'],
+		['nienawidzę siebie', 'self-harm'],
+		['mujhe marna hai', 'alert'],
+		['vreau să mor', 'self-harm'],
+		['quero morrer', 'self-harm'],
+		['noriu mirti', 'self-harm'],
+		['mam yn taro fi', 'disclosure'],
+		['tata mnie bije', 'disclosure'],
+		['tata mă bate', 'disclosure'],
+		['ami morte chai', 'self-harm'],
+		['mi padre me pega', 'disclosure']
+	])('%s', (query, category) => {
+		const got = classifier(query);
+		expect(got.verdict).toBe('alert');
+		if (category !== 'alert') expect(got.category).toBe(category);
+	});
+
+	it.each([
+		'mae mamgu wedi marw', // gran has died: grief, allowed
+		'ma bate gandul sa merg la mare', // Romanian "I am thinking of going to the seaside"
+		'serce mi bije szybko', // Polish "my heart beats fast"
+		'welsh words for family'
+	])('but not everyday words in those languages: %s', (query) => {
+		expect(classifier(query)).toEqual({ verdict: 'allow', category: null });
+	});
+});
+
 describe('scams aimed at children are blocked', () => {
 	it.each([
 		'free robux',
@@ -111,10 +142,21 @@ describe('personal information is blocked', () => {
 		'my email is sam@example.com',
 		'sw1a 1aa',
 		'i live at 10 high street, M1 1AE',
-		'cf10 1ep'
+		'cf10 1ep',
+		// A parent's card number copied off the card: the rules catch it, not only the model.
+		'4111 1111 1111 1111',
+		'4111-1111-1111-1111',
+		'my mums card number is 5500000000000004'
 	])('%s', (query) => {
 		expect(classifier(query)).toEqual(block('sharing-personal-information'));
 	});
+
+	it.each(['1234 5678 9012 3456', '2026 2027 2028 2029 2030', '123456789 x 987654321'])(
+		'but not digits that are no card number: %s',
+		(query) => {
+			expect(classifier(query)).toEqual({ verdict: 'allow', category: null });
+		}
+	);
 });
 
 describe('choosing between categories', () => {

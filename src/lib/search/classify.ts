@@ -13,6 +13,7 @@ import { compileLists, type CompiledCategory, type CompiledLists } from './compi
 import { findMatches, type Match, type MatchHow } from './find-matches';
 import type { ExceptionLists, TermLists } from './lists-schema';
 import type { ModelJudgement } from './model/model';
+import { learningFrame } from './learning-frame';
 import { isSum } from './sums';
 
 export type Verdict = 'allow' | 'block' | 'alert';
@@ -104,11 +105,27 @@ function describesQuery(match: Match): boolean {
 	return match.how !== 'one slip' && (match.excusedBy ?? '').includes(' ');
 }
 
+/** How sure the model must be to overrule a block in a search that asks to learn only as a question. */
+const QUESTION_OVERRULE_THRESHOLD = 0.9;
+
+/**
+ * The model may overrule a rule's block when it is sure the search is innocent and either every
+ * match was a single listed word, or the search asks to learn (learning-frame.ts): in a lesson's
+ * words at the model's usual certainty, as a bare question only when it is surer still.
+ */
+function overrules(judged: ModelJudgement, matches: readonly Match[], query: string): boolean {
+	if (!judged.overrulesBlock) return false;
+	if (matches.every(isAmbiguous)) return true;
+	const frame = learningFrame(query);
+	return frame === 'lesson' || (frame === 'question' && judged.score >= QUESTION_OVERRULE_THRESHOLD);
+}
+
 /**
  * Rules first, where they are sure: a rule's alert stands, and so does its block, unless the
  * model hears a disclosure or cry for help in it (then it alerts) or is sure a sentence is
  * innocent ("how to kill the wither in minecraft": then it allows; only a single listed word,
- * never a phrase, never a one-word query, see model/model.ts). A phrase exception that excused
+ * or any listed words in a search that asks to learn, "what is a drug dealer ks2"; never a
+ * one-word query, see overrules() and model/model.ts). A phrase exception that excused
  * a match protects the query from a model block ("how to kill weeds"), never from a model alert
  * ("i have no skills and nobody would miss me"). A sum goes to the rules only (sums.ts).
  * Otherwise the model decides, above its thresholds.
@@ -128,7 +145,7 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
 	};
 	if (rule.verdict === 'block') {
 		if (judged.verdict === 'alert') return byModel;
-		if (judged.overrulesBlock && matches.every(isAmbiguous)) {
+		if (overrules(judged, matches, query)) {
 			return { classification: ALLOW, decidedBy: 'model', score: judged.score };
 		}
 		return { classification: rule, decidedBy: 'rule', score: null };

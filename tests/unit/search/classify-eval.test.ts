@@ -57,6 +57,30 @@ describe('held-out evaluation', () => {
 		expect(explain('race war when').verdict).toBe('block');
 	});
 
+	it('lets the model overrule a listed phrase in a search that asks to learn, never in one that asks for the harm', () => {
+		const explain = compileExplainer(lists, model);
+		const rulesOnly = compileExplainer(lists);
+		// PSHE and history homework: the phrases ("loot boxes", "drug dealer", "ku klux klan") block
+		// without the model, and the model is sure these are lessons.
+		for (const query of [
+			'why are loot boxes bad for children pshe',
+			'what is a drug dealer ks2',
+			'what was the ku klux klan for black history month'
+		]) {
+			expect(rulesOnly(query).verdict, query).toBe('block');
+			expect(explain(query), query).toMatchObject({ verdict: 'allow', decidedBy: 'model' });
+		}
+		// Asking for the harm, or dressing it in a lesson's words, still blocks.
+		expect(explain('how to join the ku klux klan homework').verdict).toBe('block');
+		expect(explain('how to buy weed meaning').verdict).toBe('block');
+		expect(explain('great replacement explained why its true').verdict).toBe('block');
+		expect(explain('what is the best porn site').verdict).toBe('block');
+		// A bare question about an extremist phrase needs the model surer than it is: it stays blocked.
+		expect(explain('what does white power mean').verdict).toBe('block');
+		// And never an alert: a child asking what abuse means may be about to tell.
+		expect(explain('what does abuse mean pshe').verdict).toBe('alert');
+	});
+
 	it('asks the model when an exception only excused a one-slip neighbour ("racist" beside a disclosure word)', () => {
 		const explain = compileExplainer(lists, model);
 		const query = 'racist things to call someone';

@@ -10,7 +10,7 @@
  *                                             train on training/ without that sub-folder (one
  *                                             author's lines), measure on it and list its misses:
  *                                             the closest a tuner gets to a fresh held-out set
- *   npm run --silent classify-eval -- --set heldout-11  measure another held-out folder
+ *   npm run --silent classify-eval -- --set heldout-13  measure another held-out folder
  *   ... --options '{"keptSlots":30000}'          train with other settings than TRAIN_DEFAULTS
  *
  * Trains the model on content/safe-search/training/ only, then classifies every line of

@@ -26,6 +26,8 @@ test('the DSL marks an allowed search "should have been caught" and it reaches t
 	}).toPass({ timeout: 60_000 });
 	// The tablet's outbox has delivered the search; the tablet can go.
 	await context.close();
+	// Who let it through, in words the DSL reads without knowing the model.
+	await expect(row).toContainText(/Decided by the model: sounded \d+ % unsafe, too little to block/u);
 	await row.getByText('This should have been caught').click();
 	await row.getByLabel('Category').selectOption({ label: 'Chatting to people you do not know' });
 	await row.getByRole('button', { name: 'Mark it' }).click();

@@ -10,7 +10,7 @@
  * then classify as often as needed: compiled lists answer thousands of queries a second.
  */
 import { compileLists, type CompiledCategory, type CompiledLists } from './compile-lists';
-import { findMatches, type Match, type MatchHow } from './find-matches';
+import { exceptionPhrasesIn, findMatches, type Match, type MatchHow } from './find-matches';
 import type { ExceptionLists, TermLists } from './lists-schema';
 import type { ModelJudgement } from './model/model';
 import { learningFrame } from './learning-frame';
@@ -130,7 +130,12 @@ function overrules(judged: ModelJudgement, matches: readonly Match[], query: str
  * ("i have no skills and nobody would miss me"). A sum goes to the rules only (sums.ts).
  * Otherwise the model decides, above its thresholds.
  */
-function combine(matches: readonly Match[], model: ModelJudge | null, query: string): Decision {
+function combine(
+	matches: readonly Match[],
+	model: ModelJudge | null,
+	query: string,
+	describedByException: () => boolean
+): Decision {
 	const rule = decide(matches);
 	if (rule.verdict === 'alert' || model === null || isSum(query)) {
 		const excused = rule.verdict === 'allow' && matches.some((match) => match.excusedBy !== null);
@@ -159,6 +164,10 @@ function combine(matches: readonly Match[], model: ModelJudge | null, query: str
 	if (judged.verdict !== 'alert' && matches.some(describesQuery)) {
 		return { classification: ALLOW, decidedBy: 'exception', score: null };
 	}
+	// The same holds when no rule fired at all and only the model heard a word: "naked mole rat".
+	if (judged.verdict === 'block' && describedByException()) {
+		return { classification: ALLOW, decidedBy: 'exception', score: null };
+	}
 	const excusedWord = matches.some((match) => match.how !== 'one slip');
 	if (judged.verdict === 'block' && excusedWord && judged.score < EXCUSED_WORD_BLOCK_THRESHOLD) {
 		return { classification: ALLOW, decidedBy: 'exception', score: null };
@@ -180,7 +189,12 @@ export function compileClassifier(lists: ClassifierLists, model: ModelJudge | nu
 	if (model === null) return (query) => decide(findMatches(compiled, readable(query)));
 	return (query) => {
 		const read = readable(query);
-		return combine(findMatches(compiled, read), model, read).classification;
+		return combine(
+			findMatches(compiled, read),
+			model,
+			read,
+			() => exceptionPhrasesIn(compiled, read).length > 0
+		).classification;
 	};
 }
 
@@ -189,7 +203,12 @@ export function compileExplainer(lists: ClassifierLists, model: ModelJudge | nul
 	return (whole) => {
 		const query = readable(whole);
 		const matches = findMatches(compiled, query);
-		const { classification, decidedBy, score } = combine(matches, model, query);
+		const { classification, decidedBy, score } = combine(
+			matches,
+			model,
+			query,
+			() => exceptionPhrasesIn(compiled, query).length > 0
+		);
 		return {
 			...classification,
 			decidedBy,

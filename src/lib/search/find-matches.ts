@@ -219,3 +219,21 @@ export function findMatches(lists: CompiledLists, query: string): Match[] {
 	for (const reading of leetReadings(normalised)) matches.push(...scanReading(lists, reading));
 	return matches;
 }
+
+/**
+ * The phrase exceptions (exceptions.yaml) a query contains as written, whether or not anything
+ * matched inside them: "naked mole rat" says what the query is about even when no rule fired and
+ * only the model heard "naked". Read plainly (no leetspeak), as a child types an animal's name.
+ */
+export function exceptionPhrasesIn(lists: CompiledLists, query: string): string[] {
+	if (lists.exceptionPhrases.size === 0) return [];
+	const text = tokenise(normaliseText(query));
+	const wholeText = toRuns(soundAlike(text.joined));
+	const wordStarts = new Set(text.words.map((word) => word.start));
+	const found: string[] = [];
+	for (const occurrence of lists.exceptionPhrases.findAll(wholeText.letters)) {
+		const span = spanOf(wholeText, occurrence, occurrence.value.counts);
+		if (wordStarts.has(span.start)) found.push(occurrence.value.entry);
+	}
+	return found;
+}

@@ -94,6 +94,16 @@ describe('held-out evaluation', () => {
 		expect(explain('how to kill weeds in the patio').decidedBy).toBe('exception');
 	});
 
+	it('keeps the model from blocking a query that holds a phrase exception, even when no rule fired', () => {
+		const explain = compileExplainer(lists, model);
+		// No rule lists "naked"; the model alone heard it in an animal's name.
+		expect(model.judge('naked mole rat').verdict).toBe('block');
+		expect(explain('naked mole rat')).toMatchObject({ verdict: 'allow', decidedBy: 'exception' });
+		// Beside an unsafe word, the rule still blocks.
+		expect(explain('naked mole rat porn').verdict).toBe('block');
+		expect(explain('naked women').verdict).toBe('block');
+	});
+
 	it('never lets an exception hide a cry for help around it', () => {
 		const explain = compileExplainer(lists, model);
 		// "skills" holds "kill", excused by the exception "skill"; the rest has no listed word.

@@ -181,23 +181,26 @@ describe('held-out evaluation', () => {
 	it('tells staff who decided a logged search in plain words, never as a bare low score for an allowed one', () => {
 		const explain = compileExplainer(lists, model);
 		const label = (query: string): string => {
-			const { decidedBy: by, verdict, score } = explain(query);
-			return decidedLabel({ by, verdict, score });
+			const { decidedBy: by, verdict, score, matched } = explain(query);
+			return decidedLabel({ by, verdict, score, ruleMatched: matched.some((m) => m.excusedBy === null) });
 		};
 		// An allowed search once read "Decided by the model (score 0.19)": the model's 19 % for
 		// "allow", which looked like doubt about a search it had let through.
 		const allowed = label('how many legs does a spider have');
 		expect(allowed).toMatch(/^Decided by the model: sounded \d+ % unsafe, too little to block$/u);
 		expect(Number(/(\d+) %/u.exec(allowed)?.[1])).toBeLessThan(30);
+		// The model overruling the word list says so.
 		expect(label('how do you kill a hoglin in the nether')).toMatch(
-			/^Decided by the model: sounded \d+ % unsafe/u
+			/^The word list would block it; the model is sure it is innocent \(sounded \d+ % unsafe\)$/u
 		);
 		expect(label('free robux generator')).toBe('Decided by the word list');
-		expect(decidedLabel({ by: 'exception', verdict: 'allow', score: null })).toBe('Allowed by an exception');
-		expect(decidedLabel({ by: 'model', verdict: 'block', score: 0.876 })).toBe(
+		expect(decidedLabel({ by: 'exception', verdict: 'allow', score: null, ruleMatched: false })).toBe(
+			'Allowed by an exception'
+		);
+		expect(decidedLabel({ by: 'model', verdict: 'block', score: 0.876, ruleMatched: false })).toBe(
 			'Decided by the model: 88 % sure it is unsafe'
 		);
-		expect(decidedLabel({ by: 'model', verdict: 'alert', score: 0.934 })).toBe(
+		expect(decidedLabel({ by: 'model', verdict: 'alert', score: 0.934, ruleMatched: false })).toBe(
 			'Decided by the model: 93 % sure a child needs help'
 		);
 	});

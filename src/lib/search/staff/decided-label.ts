@@ -6,6 +6,8 @@ export interface DecidedNow {
 	readonly verdict: Verdict;
 	/** The model's probability behind its verdict (classify.ts StaffExplanation.score), or null. */
 	readonly score: number | null;
+	/** A rule matched and nothing excused it: an allowed search was the model overruling it. */
+	readonly ruleMatched: boolean;
 }
 
 function percent(x: number): string {
@@ -24,5 +26,8 @@ export function decidedLabel(decided: DecidedNow): string {
 	if (decided.verdict === 'alert')
 		return `Decided by the model: ${percent(decided.score)} sure a child needs help`;
 	if (decided.verdict === 'block') return `Decided by the model: ${percent(decided.score)} sure it is unsafe`;
-	return `Decided by the model: sounded ${percent(1 - decided.score)} unsafe, too little to block`;
+	const sounded = percent(1 - decided.score);
+	if (decided.ruleMatched)
+		return `The word list would block it; the model is sure it is innocent (sounded ${sounded} unsafe)`;
+	return `Decided by the model: sounded ${sounded} unsafe, too little to block`;
 }

@@ -28,8 +28,8 @@ let explain: Explainer | null = null;
  */
 function decidedBy(query: string): string {
 	explain ??= compileExplainer(lists, new SafeSearchModel(model));
-	const { decidedBy: by, verdict, score } = explain(query);
-	return decidedLabel({ by, verdict, score });
+	const { decidedBy: by, verdict, score, matched } = explain(query);
+	return decidedLabel({ by, verdict, score, ruleMatched: matched.some((m) => m.excusedBy === null) });
 }
 
 export const load = (async ({ locals, url }) => {

@@ -131,10 +131,10 @@ function overrules(judged: ModelJudgement, matches: readonly Match[], query: str
  * Otherwise the model decides, above its thresholds.
  */
 function combine(
+	compiled: CompiledLists,
 	matches: readonly Match[],
 	model: ModelJudge | null,
-	query: string,
-	describedByException: () => boolean
+	query: string
 ): Decision {
 	const rule = decide(matches);
 	if (rule.verdict === 'alert' || model === null || isSum(query)) {
@@ -165,7 +165,7 @@ function combine(
 		return { classification: ALLOW, decidedBy: 'exception', score: null };
 	}
 	// The same holds when no rule fired at all and only the model heard a word: "naked mole rat".
-	if (judged.verdict === 'block' && describedByException()) {
+	if (judged.verdict === 'block' && exceptionPhrasesIn(compiled, query).length > 0) {
 		return { classification: ALLOW, decidedBy: 'exception', score: null };
 	}
 	const excusedWord = matches.some((match) => match.how !== 'one slip');
@@ -189,12 +189,7 @@ export function compileClassifier(lists: ClassifierLists, model: ModelJudge | nu
 	if (model === null) return (query) => decide(findMatches(compiled, readable(query)));
 	return (query) => {
 		const read = readable(query);
-		return combine(
-			findMatches(compiled, read),
-			model,
-			read,
-			() => exceptionPhrasesIn(compiled, read).length > 0
-		).classification;
+		return combine(compiled, findMatches(compiled, read), model, read).classification;
 	};
 }
 
@@ -203,12 +198,7 @@ export function compileExplainer(lists: ClassifierLists, model: ModelJudge | nul
 	return (whole) => {
 		const query = readable(whole);
 		const matches = findMatches(compiled, query);
-		const { classification, decidedBy, score } = combine(
-			matches,
-			model,
-			query,
-			() => exceptionPhrasesIn(compiled, query).length > 0
-		);
+		const { classification, decidedBy, score } = combine(compiled, matches, model, query);
 		return {
 			...classification,
 			decidedBy,

@@ -58,23 +58,34 @@ const POSTCODE = new RegExp(
 );
 
 /**
- * Phone numbers are written in groups ("07700 900123", "0117 496 0123", "+44 20 7946 0123").
- * Any run of neighbouring groups may be the number. Every group must have at least two digits,
- * so counting ("0 1 2 3 4 5 6 7 8 9") is not a number, and a date ("01.02.2026") is too short.
+ * Every run of neighbouring digit groups in the text, joined ("07700 900123" gives "07700",
+ * "07700900123" and "900123"), for numbers written in groups. A run stops at a group shorter
+ * than `shortestGroup` or once it is longer than `longest` digits.
  */
-function hasUkPhoneNumber(text: string): boolean {
+function* digitRuns(text: string, shortestGroup: number, longest: number): Generator<string> {
 	for (const sequence of text.matchAll(NUMBER_SEQUENCE)) {
 		const groups = sequence[0].match(/\d+/gu) ?? [];
 		for (let first = 0; first < groups.length; first++) {
 			let digits = '';
 			for (let i = first; i < groups.length; i++) {
 				const group = groups[i] ?? '';
-				if (group.length < 2) break;
+				if (group.length < shortestGroup) break;
 				digits += group;
-				if (UK_PHONE_DIGITS.test(digits)) return true;
-				if (digits.length > MAX_PHONE_DIGITS) break;
+				if (digits.length > longest) break;
+				yield digits;
 			}
 		}
+	}
+}
+
+/**
+ * Phone numbers are written in groups ("07700 900123", "0117 496 0123", "+44 20 7946 0123").
+ * Any run of neighbouring groups may be the number. Every group must have at least two digits,
+ * so counting ("0 1 2 3 4 5 6 7 8 9") is not a number, and a date ("01.02.2026") is too short.
+ */
+function hasUkPhoneNumber(text: string): boolean {
+	for (const digits of digitRuns(text, 2, MAX_PHONE_DIGITS)) {
+		if (UK_PHONE_DIGITS.test(digits)) return true;
 	}
 	return false;
 }
@@ -102,18 +113,8 @@ function passesLuhn(digits: string): boolean {
  * 19 digits and pass the Luhn check. A times-table answer or a long sum's digits rarely do both.
  */
 function hasPaymentCardNumber(text: string): boolean {
-	for (const sequence of text.matchAll(NUMBER_SEQUENCE)) {
-		const groups = sequence[0].match(/\d+/gu) ?? [];
-		for (let first = 0; first < groups.length; first++) {
-			let digits = '';
-			for (let i = first; i < groups.length; i++) {
-				const group = groups[i] ?? '';
-				if (group.length < 3) break;
-				digits += group;
-				if (digits.length > CARD_DIGITS.max) break;
-				if (digits.length >= CARD_DIGITS.min && passesLuhn(digits)) return true;
-			}
-		}
+	for (const digits of digitRuns(text, 3, CARD_DIGITS.max)) {
+		if (digits.length >= CARD_DIGITS.min && passesLuhn(digits)) return true;
 	}
 	return false;
 }

@@ -16,9 +16,10 @@ function percent(x: number): string {
 
 /**
  * One line a DSL reads without knowing the model: who decided, and for the model how strongly
- * it heard harm. An allowed search shows how unsafe it sounded ("81 %, too low to block" for a
- * one-word search the model was unsure of), never the bare probability of "allow", which read as
- * if the model had been 19 % sure of a search it let through.
+ * it heard harm. An allowed search shows how unsafe it sounded ("sounded 81 % unsafe, too little
+ * to block" for a one-word search the model was unsure of; the word list's match, when the model
+ * overruled one), never the bare probability of "allow", which read as if the model had been
+ * 19 % sure of a search it let through.
  */
 export function decidedLabel(decided: DecidedNow): string {
 	if (decided.by === 'exception') return 'Allowed by an exception';

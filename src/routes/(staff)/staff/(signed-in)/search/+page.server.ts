@@ -24,7 +24,8 @@ let explain: Explainer | null = null;
 
 /**
  * What decides this query now, for staff, in words (decided-label.ts): the word list, an
- * exception, or the model and how strongly it heard harm. Read from the shipped lists and model (an approved change on the tablet may differ).
+ * exception, or the model and how strongly it heard harm. Read from the shipped lists and model
+ * (an approved change on the tablet may differ).
  */
 function decidedBy(query: string): string {
 	explain ??= compileExplainer(lists, new SafeSearchModel(model));

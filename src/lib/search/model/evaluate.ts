@@ -14,7 +14,7 @@ export const GOALS = { caught: 0.97, alerted: 0.9, innocentBlocked: 0.02 } as co
  * goals for caught and innocent blocked (heldout/ reached them in issue 12's third pass: 97.6 %
  * and 0 %), and alerted just under the 100 % measured there (above the 90 % goal). Anything
  * worse stops the build, so the filter only moves forward. heldout/ has been a development set
- * since the second pass: the fresh sets (heldout-12, -13 and -14 today; older ones are retired into
+ * since the second pass: the fresh sets (heldout-15 and -16 today; older ones are retired into
  * training/ once measured) give the honest figures.
  */
 export const RELEASE_FLOOR = {

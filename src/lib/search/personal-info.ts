@@ -1,7 +1,8 @@
 /**
  * Spotting personal information typed into the search box: an email address, a UK phone
- * number, a UK postcode or a payment card number. These are shapes, not words, so they are recognised by pattern
- * rather than listed; terms.yaml chooses which patterns a category uses.
+ * number, a UK postcode, a payment card number or a home address. These are shapes, not words,
+ * so they are recognised by pattern rather than listed; terms.yaml chooses which patterns a
+ * category uses.
  *
  * The patterns run on normalised text (see normalise.ts) before leetspeak decoding, so digits
  * are still digits and "@" is still "@".
@@ -13,7 +14,8 @@ export const PERSONAL_INFO_PATTERNS = [
 	'email-address',
 	'uk-phone-number',
 	'uk-postcode',
-	'payment-card-number'
+	'payment-card-number',
+	'home-address'
 ] as const;
 export type PersonalInfoPattern = (typeof PERSONAL_INFO_PATTERNS)[number];
 
@@ -119,11 +121,83 @@ function hasPaymentCardNumber(text: string): boolean {
 	return false;
 }
 
+/** The last word of a UK street name. ("Way", "Place" and "Park" are left out: "the best way".) */
+const STREET_ENDINGS = new Set([
+	'street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'close', 'crescent', 'grove',
+	'terrace', 'gardens', 'drive', 'mews'
+]);
+
+/**
+ * Words that are never part of a street's own name, so "a busy road", "the high street", "really
+ * close" or "a long drive" are no address.
+ */
+const NOT_A_STREET_NAME = new Set(
+	(
+		'a an the this that these those my our your his her their its on in at of to by near off from ' +
+		'down up over across along round around past behind beside next opposite and or but is was ' +
+		'are be been very really so quite too pretty super big small little busy main long short ' +
+		'old new same quiet noisy dead end one other back front side wrong right left straight fast ' +
+		'slow dark bumpy muddy steep narrow wide sunny windy country private dirt every each no any ' +
+		'some which what where who how slip ring toll hard usb flash test disk thumb external google ' +
+		'cd dvd cul de sac bus cycle bike farm school hour hours minute minutes mile miles day days ' +
+		'live lives living stay stays house home flat address street road lane drive close i we you'
+	).split(' ')
+);
+
+/** Streets everyone knows from stories, songs, games and the news: naming one gives nothing away. */
+const FAMOUS_STREETS = new Set(
+	(
+		'downing street|baker street|sesame street|coronation street|quality street|privet drive|' +
+		'evergreen terrace|conch street|spooner street|ramsay street|jump street|cherry tree lane|' +
+		'drury lane|pudding lane|penny lane|abbey road|windsor gardens|pennsylvania avenue|' +
+		'oxford street|regent street|bond street|wall street|fleet street|harley street|' +
+		'carnaby street|park lane|old kent road|kent road|whitechapel road|euston road|' +
+		'pentonville road|bow street|marlborough street|vine street|coventry street|brick lane|' +
+		'elm street|rainbow road'
+	).split('|')
+);
+
+/** Somebody's home being told: "i live", "my nan lives", "we stay", "my house", "our flat"… */
+const WHERE_SOMEONE_LIVES =
+	/(?:^|\s)(?:live|lives|living|stay|stays)(?:\s|$)|(?:^|\s)(?:my|our)\s+(?:\S+\s+)?(?:house|home|flat|address)(?:\s|$)/u;
+/** How far before the street those words may stand, in words. */
+const WHERE_SOMEONE_LIVES_REACH = 8;
+const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/u;
+const ADDRESS_WORD = /[a-z0-9']+/gu;
+
+/**
+ * A home address: a street (one to three name words and an ending such as "road" or "close")
+ * after a house number ("12 oak street", "who lives at 8 beech grove") or after words saying
+ * whose home it is ("i live on trelowen lane", "my house is the blue one on mill close").
+ * Famous streets ("10 downing street", "4 privet drive") and descriptions ("a busy road") are not.
+ */
+function hasHomeAddress(text: string): boolean {
+	const words = text.match(ADDRESS_WORD) ?? [];
+	for (let end = 1; end < words.length; end++) {
+		if (!STREET_ENDINGS.has(words[end] ?? '')) continue;
+		let first = end;
+		while (first > 0 && end - first < 3) {
+			const word = words[first - 1] ?? '';
+			if (NOT_A_STREET_NAME.has(word) || /\d/u.test(word)) break;
+			first--;
+		}
+		if (first === end) continue;
+		const street = words.slice(first, end + 1).join(' ');
+		if ([...FAMOUS_STREETS].some((famous) => street.endsWith(famous))) continue;
+		// After a number, one or two name words: "mario kart 8 shortcuts rainbow road" is no address.
+		if (end - first <= 2 && HOUSE_NUMBER.test(words[first - 1] ?? '')) return true;
+		const before = words.slice(Math.max(0, first - WHERE_SOMEONE_LIVES_REACH), first).join(' ');
+		if (WHERE_SOMEONE_LIVES.test(before)) return true;
+	}
+	return false;
+}
+
 const DETECTORS: Readonly<Record<PersonalInfoPattern, (normalised: string) => boolean>> = {
 	'email-address': hasEmailAddress,
 	'uk-phone-number': hasUkPhoneNumber,
 	'uk-postcode': (text) => POSTCODE.test(text),
-	'payment-card-number': hasPaymentCardNumber
+	'payment-card-number': hasPaymentCardNumber,
+	'home-address': hasHomeAddress
 };
 
 export function hasPersonalInfo(pattern: PersonalInfoPattern, normalised: string): boolean {

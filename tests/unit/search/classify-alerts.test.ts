@@ -146,7 +146,12 @@ describe('personal information is blocked', () => {
 		// A parent's card number copied off the card: the rules catch it, not only the model.
 		'4111 1111 1111 1111',
 		'4111-1111-1111-1111',
-		'my mums card number is 5500000000000004'
+		'my mums card number is 5500000000000004',
+		// A home address: a house number or whose home it is, before a street.
+		'who lives at 22 chapel street',
+		'i live on beech grove near the metro',
+		'my house is the blue one on trelowen lane',
+		'my nan lives on 5 maple close'
 	])('%s', (query) => {
 		expect(classifier(query)).toEqual(block('sharing-personal-information'));
 	});
@@ -157,6 +162,19 @@ describe('personal information is blocked', () => {
 			expect(classifier(query)).toEqual({ verdict: 'allow', category: null });
 		}
 	);
+
+	it.each([
+		'who lives at 10 downing street',
+		'4 privet drive harry potter',
+		'the great fire of london started on pudding lane',
+		'do you know the muffin man who lives on drury lane',
+		'mario kart 8 shortcuts rainbow road',
+		'we live on a busy road',
+		'my house is really close to school',
+		'we live an hour drive from the beach'
+	])('but not a famous street or a description: %s', (query) => {
+		expect(classifier(query)).toEqual({ verdict: 'allow', category: null });
+	});
 });
 
 describe('choosing between categories', () => {

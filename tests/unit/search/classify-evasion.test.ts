@@ -120,6 +120,20 @@ const cases: Record<string, Row[]> = {
 		['nudes', 'pornography'],
 		['fucking', 'swearing']
 	],
+	'the home languages of UK classrooms': [
+		['spierdalaj', 'swearing'],
+		['pizda ma tii', 'swearing'],
+		['ty chuju', 'swearing'],
+		['pula mea', 'swearing'],
+		['tu harami hai', 'swearing'],
+		['ffycin hell', 'swearing'],
+		['twll dy din di', 'swearing'],
+		['siktir git', 'swearing'],
+		['naswar where to buy', 'drugs-and-substance-abuse'],
+		['zioło', 'drugs-and-substance-abuse'],
+		['zalukaj filmy', 'piracy'],
+		['nagie dziewczyny', 'pornography']
+	],
 	'several tricks at once': [
 		['FrEe R0bUx!!!', 'scams'],
 		['Ｐ.０.Ｒ.Ｎ', 'pornography'],

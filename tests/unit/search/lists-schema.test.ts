@@ -266,7 +266,7 @@ describe('parseSafeSearchLists', () => {
 		[
 			'an unknown pattern',
 			TERMS.replace('    whole_words: [stab]', '    whole_words: [stab]\n    patterns: [postcode]'),
-			'terms.yaml line 15: category "violence" patterns (item 1) must be one of: email-address, uk-phone-number, uk-postcode, payment-card-number — fix the spelling'
+			'terms.yaml line 15: category "violence" patterns (item 1) must be one of: email-address, uk-phone-number, uk-postcode, payment-card-number, home-address — fix the spelling'
 		]
 	])('terms.yaml: %s', (_problem, terms, expected) => {
 		expect(problemsWith({ terms })).toBe(`content/safe-search/${expected}`);

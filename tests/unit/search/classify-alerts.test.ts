@@ -34,7 +34,11 @@ describe('disclosures of harm raise an alert', () => {
 		'i dont feel safe at home',
 		'my dad locked me in',
 		'raped',
-		'abuse'
+		'abuse',
+		// Seventh pass: hands where they should not be, being told not to tell.
+		'grandpa puts his hand up my skirt when we watch telly',
+		'he made me touch his thing',
+		'my online friend says i shouldnt tell my parents we talk'
 	])('%s', (query) => {
 		expect(classifier(query)).toEqual(alert('disclosure'));
 	});
@@ -75,7 +79,16 @@ describe('self-harm raises an alert', () => {
 		// Third pass: text-speak, and asking how other people do it.
 		'gonna kms tonight',
 		'how do people kill themselves',
-		'what is the easiest way to end your life'
+		'what is the easiest way to end your life',
+		// Seventh pass: not wanting to live, and how-to for their own body.
+		'i dont want to live anymore',
+		'i dont want to wake up tomorrow',
+		'everyone would be happier without me',
+		'i wish i could disappear',
+		'how to hide my cuts for pe',
+		'how to make myself bleed',
+		'how to starve myself',
+		'how long to suffocate myself'
 	])('%s', (query) => {
 		expect(classifier(query)).toEqual(alert('self-harm'));
 	});

@@ -123,8 +123,20 @@ function hasPaymentCardNumber(text: string): boolean {
 
 /** The last word of a UK street name. ("Way", "Place" and "Park" are left out: "the best way".) */
 const STREET_ENDINGS = new Set([
-	'street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'close', 'crescent', 'grove',
-	'terrace', 'gardens', 'drive', 'mews'
+	'street',
+	'st',
+	'road',
+	'rd',
+	'lane',
+	'avenue',
+	'ave',
+	'close',
+	'crescent',
+	'grove',
+	'terrace',
+	'gardens',
+	'drive',
+	'mews'
 ]);
 
 /**
@@ -145,17 +157,15 @@ const NOT_A_STREET_NAME = new Set(
 );
 
 /** Streets everyone knows from stories, songs, games and the news: naming one gives nothing away. */
-const FAMOUS_STREETS = new Set(
-	(
-		'downing street|baker street|sesame street|coronation street|quality street|privet drive|' +
-		'evergreen terrace|conch street|spooner street|ramsay street|jump street|cherry tree lane|' +
-		'drury lane|pudding lane|penny lane|abbey road|windsor gardens|pennsylvania avenue|' +
-		'oxford street|regent street|bond street|wall street|fleet street|harley street|' +
-		'carnaby street|park lane|old kent road|kent road|whitechapel road|euston road|' +
-		'pentonville road|bow street|marlborough street|vine street|coventry street|brick lane|' +
-		'elm street|rainbow road'
-	).split('|')
-);
+const FAMOUS_STREETS: readonly string[] = (
+	'downing street|baker street|sesame street|coronation street|quality street|privet drive|' +
+	'evergreen terrace|conch street|spooner street|ramsay street|jump street|cherry tree lane|' +
+	'drury lane|pudding lane|penny lane|abbey road|windsor gardens|pennsylvania avenue|' +
+	'oxford street|regent street|bond street|wall street|fleet street|harley street|' +
+	'carnaby street|park lane|old kent road|kent road|whitechapel road|euston road|' +
+	'pentonville road|bow street|marlborough street|vine street|coventry street|brick lane|' +
+	'elm street|rainbow road'
+).split('|');
 
 /** Somebody's home being told: "i live", "my nan lives", "we stay", "my house", "our flat"… */
 const WHERE_SOMEONE_LIVES =
@@ -183,7 +193,7 @@ function hasHomeAddress(text: string): boolean {
 		}
 		if (first === end) continue;
 		const street = words.slice(first, end + 1).join(' ');
-		if ([...FAMOUS_STREETS].some((famous) => street.endsWith(famous))) continue;
+		if (FAMOUS_STREETS.some((famous) => street.endsWith(famous))) continue;
 		// After a number, one or two name words: "mario kart 8 shortcuts rainbow road" is no address.
 		if (end - first <= 2 && HOUSE_NUMBER.test(words[first - 1] ?? '')) return true;
 		const before = words.slice(Math.max(0, first - WHERE_SOMEONE_LIVES_REACH), first).join(' ');

@@ -11,7 +11,7 @@ import { compileClassifier, compileExplainer } from '$lib/search/classify';
 import { belowFloor, evaluate, GOALS, RELEASE_FLOOR } from '$lib/search/model/evaluate';
 import { SafeSearchModel } from '$lib/search/model/model';
 import { trainModel } from '$lib/search/model/train';
-import { siteExamples } from '$lib/search/model/corpus';
+import { parseCorpus, siteExamples } from '$lib/search/model/corpus';
 import { decidedLabel } from '$lib/search/staff/decided-label';
 import { HELDOUT_DIR, loadCorpus, loadTraining } from '../../../scripts/lib/safe-search-corpus';
 import { loadSafeSearchLists } from '../../../scripts/lib/safe-search-lists';
@@ -95,13 +95,37 @@ describe('held-out evaluation', () => {
 	});
 
 	it('keeps the model from blocking a query that holds a phrase exception, even when no rule fired', () => {
-		const explain = compileExplainer(lists, model);
-		// No rule lists "naked"; the model alone heard it in an animal's name.
-		expect(model.judge('naked mole rat').verdict).toBe('block');
+		// A model that has only ever heard "naked" in porn searches, trained here on a few lines, so
+		// the check does not hang on what the shipped model happens to have learnt about mole rats.
+		const naive = new SafeSearchModel(
+			trainModel(
+				parseCorpus(
+					{
+						'block-pornography.txt':
+							'{show me|find|pictures of|videos of|} naked {girls|boys|ladies|men|people|}\nnaked {pics|pictures|videos|selfies|photos}',
+						'allow.txt':
+							'{facts about|pictures of|videos of|how big is|where does} {a tiger|the moon|a volcano|my garden|a castle|the sea}'
+					},
+					true
+				)
+			)
+		);
+		// No rule lists "naked"; this model alone would block an animal's name.
+		expect(naive.judge('naked mole rat').verdict).toBe('block');
+		const withoutException = { ...lists, exceptions: { ...lists.exceptions, phrases: [] } };
+		expect(compileExplainer(withoutException, naive)('naked mole rat').verdict).toBe('block');
+		// The phrase exception keeps that block away.
+		const explain = compileExplainer(lists, naive);
 		expect(explain('naked mole rat')).toMatchObject({ verdict: 'allow', decidedBy: 'exception' });
+		expect(explain('can you see mars with the naked eye')).toMatchObject({
+			verdict: 'allow',
+			decidedBy: 'exception'
+		});
 		// Beside an unsafe word, the rule still blocks.
 		expect(explain('naked mole rat porn').verdict).toBe('block');
 		expect(explain('naked women').verdict).toBe('block');
+		// And the shipped model lets the animal through.
+		expect(compileExplainer(lists, model)('naked mole rat').verdict).toBe('allow');
 	});
 
 	it('never lets an exception hide a cry for help around it', () => {
